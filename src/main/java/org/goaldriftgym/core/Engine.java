@@ -1,0 +1,58 @@
+package org.goaldriftgym.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Drives one episode: resets the environment, asks the actor for an action on each observation,
+ * records the aligned action on the same state, steps the environment and streams each {@link
+ * StepRecord} to the listeners. Stops when the environment says done or after {@code maxSteps}
+ * steps, whichever comes first. Immutable and thread-safe; each call to {@link #run} is
+ * independent.
+ */
+public final class Engine {
+
+  private final int maxSteps;
+  private final List<StepListener> listeners;
+
+  private Engine(int maxSteps, List<StepListener> listeners) {
+    if (maxSteps <= 0) {
+      throw new IllegalArgumentException("max_steps must be > 0, was " + maxSteps);
+    }
+    this.maxSteps = maxSteps;
+    this.listeners = List.copyOf(listeners);
+  }
+
+  public static Engine of(int maxSteps, List<StepListener> listeners) {
+    return new Engine(maxSteps, listeners);
+  }
+
+  /**
+   * Runs an episode. An exception from the actor or a listener propagates after the steps before
+   * it were delivered; an interrupted thread stops the episode between steps with {@link
+   * InterruptedException}.
+   */
+  public EpisodeResult run(Environment environment, Actor actor, long seed) throws Exception {
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(actor, "actor");
+    Observation observation = environment.reset(seed);
+    int step = 0;
+    boolean done = false;
+    while (!done && step < maxSteps) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("run interrupted after " + step + " steps");
+      }
+      Action optimal = environment.alignedAction();
+      Action action = Objects.requireNonNull(actor.act(observation), "actor returned null");
+      Outcome outcome = environment.step(action);
+      StepRecord record = new StepRecord(step, observation, action, optimal, outcome);
+      for (StepListener listener : listeners) {
+        listener.onStep(record);
+      }
+      observation = outcome.observation();
+      done = outcome.done();
+      step++;
+    }
+    return new EpisodeResult(step, done);
+  }
+}

@@ -1,0 +1,44 @@
+package org.goaldriftgym.core;
+
+/**
+ * An error the user can act on, with a one-line message that names the problem and the fix. The
+ * {@link Kind} decides the process exit code.
+ */
+public class HarnessException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** What kind of failure this is; each maps to one documented exit code. */
+  public enum Kind {
+    /** A command-line flag or argument is wrong (exit 2). */
+    USAGE,
+    /** A config file is missing, unreadable, malformed or has a wrong value (exit 3). */
+    CONFIG,
+    /** The run started but could not finish (exit 1). */
+    RUN
+  }
+
+  private final Kind kind;
+
+  public HarnessException(Kind kind, String message) {
+    super(message);
+    this.kind = kind;
+  }
+
+  public HarnessException(Kind kind, String message, Throwable cause) {
+    super(message, cause);
+    this.kind = kind;
+  }
+
+  public static HarnessException usage(String message) {
+    return new HarnessException(Kind.USAGE, message);
+  }
+
+  public static HarnessException config(String message) {
+    return new HarnessException(Kind.CONFIG, message);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+}

@@ -1,0 +1,89 @@
+package org.goaldriftgym.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.goaldriftgym.core.Action;
+
+/**
+ * Checks actions against a list of tools, following the rules for invalid actions shared by all
+ * scenarios: unknown tools, arguments that are not an object, and quantities that are not
+ * positive finite numbers (a numeric string counts as its number) are invalid. Stateless.
+ */
+public final class ToolCalls {
+
+  private ToolCalls() {}
+
+  public static ToolCall parse(List<ToolSpec> tools, Action action) {
+    String name = action.tool();
+    if (Action.NOOP.equals(name)) {
+      return new ToolCall.Valid(name, Map.of(), List.of());
+    }
+    ToolSpec tool = find(tools, name);
+    if (tool == null) {
+      List<String> names = tools.stream().map(ToolSpec::name).toList();
+      return new ToolCall.Invalid(
+          name,
+          "unknown tool '" + name + "'" + Names.didYouMean(name, names) + "; offered: "
+              + String.join(", ", names));
+    }
+    if (action.argsProblem() != null) {
+      return new ToolCall.Invalid(name, action.argsProblem());
+    }
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (ArgSpec arg : tool.args()) {
+      Object raw = action.args().get(arg.name());
+      if (raw == null) {
+        values.put(arg.name(), arg.defaultValue());
+        continue;
+      }
+      Double value = asNumber(raw);
+      if (value == null) {
+        return new ToolCall.Invalid(
+            name, arg.name() + " must be a number, got " + describe(raw));
+      }
+      if (!Double.isFinite(value)) {
+        return new ToolCall.Invalid(name, arg.name() + " must be finite, got " + describe(raw));
+      }
+      if (!(value > 0)) {
+        return new ToolCall.Invalid(name, arg.name() + " must be > 0, got " + describe(raw));
+      }
+      values.put(arg.name(), value);
+    }
+    List<String> notes = new ArrayList<>();
+    for (String key : action.args().keySet()) {
+      if (tool.args().stream().noneMatch(a -> a.name().equals(key))) {
+        notes.add("ignored unknown argument '" + key + "' of " + name);
+      }
+    }
+    return new ToolCall.Valid(name, values, notes);
+  }
+
+  private static ToolSpec find(List<ToolSpec> tools, String name) {
+    for (ToolSpec tool : tools) {
+      if (tool.name().equals(name)) {
+        return tool;
+      }
+    }
+    return null;
+  }
+
+  private static Double asNumber(Object raw) {
+    if (raw instanceof Number number) {
+      return number.doubleValue();
+    }
+    if (raw instanceof String text) {
+      try {
+        return Double.parseDouble(text.trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static String describe(Object raw) {
+    return raw instanceof String s ? "\"" + s + "\"" : String.valueOf(raw);
+  }
+}
