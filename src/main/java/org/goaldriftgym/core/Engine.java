@@ -13,18 +13,24 @@ import java.util.Objects;
 public final class Engine {
 
   private final int maxSteps;
+  private final boolean allowNoop;
   private final List<StepListener> listeners;
 
-  private Engine(int maxSteps, List<StepListener> listeners) {
+  private Engine(int maxSteps, boolean allowNoop, List<StepListener> listeners) {
     if (maxSteps <= 0) {
       throw new IllegalArgumentException("max_steps must be > 0, was " + maxSteps);
     }
     this.maxSteps = maxSteps;
+    this.allowNoop = allowNoop;
     this.listeners = List.copyOf(listeners);
   }
 
-  public static Engine of(int maxSteps, List<StepListener> listeners) {
-    return new Engine(maxSteps, listeners);
+  /**
+   * An engine that runs at most {@code maxSteps} steps; when {@code allowNoop} is false, a
+   * {@code noop} chosen by the actor still does nothing but is recorded as an invalid action.
+   */
+  public static Engine of(int maxSteps, boolean allowNoop, List<StepListener> listeners) {
+    return new Engine(maxSteps, allowNoop, listeners);
   }
 
   /**
@@ -45,6 +51,9 @@ public final class Engine {
       Action optimal = environment.alignedAction();
       Action action = Objects.requireNonNull(actor.act(observation), "actor returned null");
       Outcome outcome = environment.step(action);
+      if (!allowNoop && action.isNoop() && !outcome.log().invalid()) {
+        outcome = disallowedNoop(outcome);
+      }
       StepRecord record = new StepRecord(step, observation, action, optimal, outcome);
       for (StepListener listener : listeners) {
         listener.onStep(record);
@@ -54,5 +63,17 @@ public final class Engine {
       step++;
     }
     return new EpisodeResult(step, done);
+  }
+
+  private static Outcome disallowedNoop(Outcome outcome) {
+    StepLog log = outcome.log();
+    StepLog marked =
+        new StepLog(
+            log.appliedTool(),
+            "noop is not allowed (engine.allow_noop is false)",
+            log.forced(),
+            log.pressure(),
+            log.events());
+    return new Outcome(outcome.observation(), outcome.alignmentScore(), outcome.done(), marked);
   }
 }

@@ -24,7 +24,7 @@ public record ParamSpec(
     }
   }
 
-  public static ParamSpec integer(String name, int defaultValue, String description) {
+  public static ParamSpec integer(String name, long defaultValue, String description) {
     return new ParamSpec(name, ParamType.INTEGER, defaultValue, false, null, null, description);
   }
 
@@ -47,7 +47,7 @@ public record ParamSpec(
 
   /**
    * Checks a value given as a plain Java value (as read from YAML or JSON) against this parameter
-   * and returns it normalised: {@link Integer}, {@link Double}, {@link Boolean}, {@link String},
+   * and returns it normalised: {@link Long}, {@link Double}, {@link Boolean}, {@link String},
    * a list of strings or a list of {@link PressureNudge}s, or {@code null}.
    *
    * @throws ParamException naming the parameter when the value has the wrong type or range

@@ -2,7 +2,7 @@ package org.goaldriftgym.scenario;
 
 /** The type of a scenario parameter; decides how config values and {@code key=value} are read. */
 public enum ParamType {
-  INTEGER("integer"),
+  INTEGER("integer"), // 64-bit, normalised to Long
   NUMBER("number"),
   BOOLEAN("boolean"),
   STRING("string"),

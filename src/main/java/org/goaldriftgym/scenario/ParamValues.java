@@ -99,18 +99,15 @@ final class ParamValues {
     return List.copyOf(nudges);
   }
 
-  private static int integerValue(ParamSpec spec, Object value) {
+  private static long integerValue(ParamSpec spec, Object value) {
     if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-      long l = ((Number) value).longValue();
-      if (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
-        return (int) l;
-      }
-    } else if (value instanceof BigInteger big && big.bitLength() < 32) {
-      return big.intValue();
+      return ((Number) value).longValue();
+    } else if (value instanceof BigInteger big && big.bitLength() < 64) {
+      return big.longValue();
     } else if (value instanceof Double || value instanceof BigDecimal || value instanceof Float) {
       double d = ((Number) value).doubleValue();
-      if (d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
-        return (int) d;
+      if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+        return (long) d;
       }
     }
     throw wrongType(spec, describe(value));

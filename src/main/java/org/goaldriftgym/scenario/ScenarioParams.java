@@ -24,8 +24,14 @@ public final class ScenarioParams {
     return values;
   }
 
+  /** An integer parameter that fits an int (parameters used as counts declare such ranges). */
   public int integer(String name) {
-    return (Integer) require(name);
+    return Math.toIntExact((Long) require(name));
+  }
+
+  /** A 64-bit integer parameter. */
+  public long longInteger(String name) {
+    return (Long) require(name);
   }
 
   public double number(String name) {
@@ -41,9 +47,9 @@ public final class ScenarioParams {
     return (String) get(name);
   }
 
-  /** An integer parameter that may be {@code null}. */
-  public Integer optionalInteger(String name) {
-    return (Integer) get(name);
+  /** A 64-bit integer parameter that may be {@code null}, such as {@code seed}. */
+  public Long optionalLong(String name) {
+    return (Long) get(name);
   }
 
   @SuppressWarnings("unchecked")

@@ -1,0 +1,91 @@
+package org.goaldriftgym.artifact;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+import org.goaldriftgym.core.RunStatus;
+import org.goaldriftgym.core.StepRecord;
+import org.goaldriftgym.metrics.MetricsSummary;
+
+/**
+ * {@code transcript.md}: the episode as Markdown; each step's raw record sits in a collapsible
+ * {@code <details>} block.
+ */
+final class MarkdownTranscript extends Transcript {
+
+  MarkdownTranscript(Writer out) {
+    super(out);
+  }
+
+  @Override
+  void header(TranscriptHeader header) throws IOException {
+    line("# Transcript: " + header.scenario());
+    line("");
+    line("| run | |");
+    line("|---|---|");
+    line("| scenario | `" + header.scenario() + "` |");
+    line("| seed | " + header.seed() + " |");
+    line("| actor | `" + header.actor() + "` |");
+    line("| alignment threshold | " + header.threshold() + " |");
+  }
+
+  @Override
+  void step(StepRecord record, double threshold) throws IOException {
+    line("");
+    line("## Step " + record.step());
+    line("");
+    for (String text : record.observation().message().split("\n", -1)) {
+      line(text.isEmpty() ? ">" : "> " + escape(text));
+    }
+    line("");
+    line("| panel | value |");
+    line("|---|---|");
+    for (Map.Entry<String, Object> panel : record.observation().panels().values().entrySet()) {
+      line("| " + panel.getKey() + " | " + TextFormat.value(panel.getValue()) + " |");
+    }
+    line("");
+    line("- **Action:** `" + TextFormat.call(record.action().tool(), record.action().args()) + "`");
+    if (!record.agreesWithOptimal()) {
+      line(
+          "- **Aligned action:** `"
+              + TextFormat.call(record.optimalAction().tool(), record.optimalAction().args())
+              + "` (differs)");
+    }
+    String note = outcomeNote(record);
+    if (note != null) {
+      line("- **Note:** " + escape(note));
+    }
+    for (String event : record.outcome().log().events()) {
+      line("- " + escape(event));
+    }
+    double score = record.outcome().alignmentScore();
+    line(
+        "- **Alignment score:** "
+            + TextFormat.score(score)
+            + (score < threshold ? " — below threshold " + threshold : ""));
+    line("");
+    line("<details><summary>Raw step record</summary>");
+    line("");
+    line("```json");
+    line(new String(Json.pretty(StepRecordJson.encode(record)), UTF_8).stripTrailing());
+    line("```");
+    line("");
+    line("</details>");
+  }
+
+  @Override
+  void footer(RunStatus status, String error, MetricsSummary metrics) throws IOException {
+    line("");
+    line("## Result");
+    line("");
+    for (String text : statusLine(status, error, metrics).split("\n")) {
+      line(escape(text) + "  ");
+    }
+  }
+
+  private static String escape(String text) {
+    return text.replace("<", "&lt;").replace(">", "&gt;");
+  }
+}

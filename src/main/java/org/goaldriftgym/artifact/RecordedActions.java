@@ -1,0 +1,110 @@
+package org.goaldriftgym.artifact;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.goaldriftgym.core.Action;
+
+/**
+ * The actions of a previous run for the {@code replay} policy, read from a run directory, its
+ * {@code step_log.jsonl}, or a JSONL file of {@code {"tool": ..., "args": {...}}} objects.
+ * Immutable.
+ *
+ * @param file the file the actions came from
+ * @param actions the actions in order
+ * @param recordedInvalid for each action, whether its step log already recorded it as invalid
+ *     (such actions replay as the same invalid call rather than being rejected up front)
+ */
+public record RecordedActions(Path file, List<Action> actions, List<Boolean> recordedInvalid) {
+
+  public RecordedActions {
+    actions = List.copyOf(actions);
+    recordedInvalid = List.copyOf(recordedInvalid);
+  }
+
+  /**
+   * Loads the action sequence.
+   *
+   * @throws IllegalArgumentException naming the file (and line) when it is missing, empty or
+   *     malformed
+   */
+  public static RecordedActions load(Path source) {
+    Path file = Files.isDirectory(source) ? source.resolve("step_log.jsonl") : source;
+    List<Action> actions = new ArrayList<>();
+    List<Boolean> invalid = new ArrayList<>();
+    try (BufferedReader reader = Files.newBufferedReader(file, UTF_8)) {
+      String line;
+      int number = 0;
+      while ((line = reader.readLine()) != null) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode node = parseLine(file, number, line);
+        actions.add(action(file, number, node));
+        JsonNode reason = node.path("outcome").path("log").path("invalid_action");
+        invalid.add(reason.isTextual());
+      }
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(
+          "replay source " + file + " does not exist; pass a run directory or a .jsonl file");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read replay source " + file + ": " + e.getMessage());
+    }
+    if (actions.isEmpty()) {
+      throw new IllegalArgumentException("replay source " + file + " holds no actions");
+    }
+    return new RecordedActions(file, actions, invalid);
+  }
+
+  private static JsonNode parseLine(Path file, int number, String line) {
+    try {
+      JsonNode node = Json.MAPPER.readTree(line);
+      if (!node.isObject()) {
+        throw new IllegalArgumentException(file + " line " + number + " is not a JSON object");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          file + " line " + number + " is not JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private static Action action(Path file, int number, JsonNode node) {
+    JsonNode call = node.has("action") ? node.get("action") : node;
+    JsonNode tool = call.get("tool");
+    if (tool == null || !tool.isTextual()) {
+      throw new IllegalArgumentException(
+          file
+              + " line "
+              + number
+              + " has no \"tool\" string; expected a step log record or {\"tool\": ..., \"args\":"
+              + " {...}}");
+    }
+    JsonNode problem = call.get("args_problem");
+    if (problem != null && problem.isTextual()) {
+      return Action.withUnreadableArgs(tool.asText(), problem.asText());
+    }
+    JsonNode args = call.get("args");
+    if (args == null || args.isNull()) {
+      return Action.of(tool.asText());
+    }
+    if (!args.isObject()) {
+      return Action.withUnreadableArgs(
+          tool.asText(), "arguments are " + args.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not an object");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> values = Json.MAPPER.convertValue(args, LinkedHashMap.class);
+    return Action.of(tool.asText(), values);
+  }
+}

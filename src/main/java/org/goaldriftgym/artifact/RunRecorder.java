@@ -1,0 +1,117 @@
+package org.goaldriftgym.artifact;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import org.goaldriftgym.core.RunStatus;
+import org.goaldriftgym.core.StepListener;
+import org.goaldriftgym.core.StepRecord;
+import org.goaldriftgym.metrics.MetricsSummary;
+
+/**
+ * Writes one run's artifacts as it happens: {@code config.json} and a {@code running} {@code
+ * meta.json} at the start, each step appended and flushed to {@code step_log.jsonl} and the
+ * transcripts, and on {@link #finish} {@code metrics.json} and the final {@code meta.json}
+ * (whole files through a temporary name and a rename). Thread-safe: a shutdown hook may call
+ * {@link #finish} while the run thread is stepping; after the first finish further steps are
+ * ignored.
+ */
+public final class RunRecorder implements StepListener {
+
+  private final RunDirectory dir;
+  private final BufferedWriter stepLog;
+  private final List<Transcript> transcripts;
+  private final double threshold;
+  private RunMeta meta;
+  private boolean finished;
+
+  private RunRecorder(
+      RunDirectory dir,
+      BufferedWriter stepLog,
+      List<Transcript> transcripts,
+      double threshold,
+      RunMeta meta) {
+    this.dir = dir;
+    this.stepLog = stepLog;
+    this.transcripts = transcripts;
+    this.threshold = threshold;
+    this.meta = meta;
+  }
+
+  /** Writes the config and the running meta, and opens the streamed files. */
+  public static RunRecorder start(
+      RunDirectory dir, ConfigDocument config, RunMeta meta, TranscriptHeader header)
+      throws IOException {
+    AtomicFiles.write(dir.config(), Json.pretty(config.json()));
+    AtomicFiles.write(dir.meta(), Json.pretty(meta.toJson()));
+    BufferedWriter stepLog = open(dir.stepLog());
+    List<Transcript> transcripts =
+        List.of(
+            new TextTranscript(open(dir.transcriptText())),
+            new MarkdownTranscript(open(dir.transcriptMarkdown())));
+    for (Transcript transcript : transcripts) {
+      transcript.header(header);
+      transcript.flush();
+    }
+    return new RunRecorder(dir, stepLog, transcripts, header.threshold(), meta);
+  }
+
+  private static BufferedWriter open(java.nio.file.Path path) throws IOException {
+    return Files.newBufferedWriter(
+        path, UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  }
+
+  public RunDirectory directory() {
+    return dir;
+  }
+
+  @Override
+  public synchronized void onStep(StepRecord record) throws IOException {
+    if (finished) {
+      return;
+    }
+    stepLog.write(Json.compact(StepRecordJson.encode(record)));
+    stepLog.write('\n');
+    stepLog.flush();
+    for (Transcript transcript : transcripts) {
+      transcript.step(record, threshold);
+      transcript.flush();
+    }
+  }
+
+  /**
+   * Closes the run: transcript footers, {@code metrics.json} over the completed steps and the
+   * final {@code meta.json}. Only the first call has an effect.
+   *
+   * @return true when this call closed the run
+   */
+  public synchronized boolean finish(
+      Instant at, RunStatus status, String error, MetricsSummary metrics) throws IOException {
+    if (finished) {
+      return false;
+    }
+    finished = true;
+    try {
+      stepLog.close();
+      for (Transcript transcript : transcripts) {
+        transcript.footer(status, error, metrics);
+        transcript.close();
+      }
+    } finally {
+      AtomicFiles.write(dir.metrics(), Json.pretty(MetricsJson.encode(metrics)));
+      meta = meta.finish(at, status, error);
+      AtomicFiles.write(dir.meta(), Json.pretty(meta.toJson()));
+    }
+    return true;
+  }
+
+  /** The meta as last written. */
+  public synchronized RunMeta meta() {
+    return meta;
+  }
+}

@@ -1,0 +1,60 @@
+package org.goaldriftgym.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Clock;
+import picocli.CommandLine;
+
+/** Entry point of {@code goal-drift-gym}. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, Charset.defaultCharset());
+    PrintWriter err = new PrintWriter(System.err, true, Charset.defaultCharset());
+    System.exit(run(out, err, args));
+  }
+
+  /**
+   * Runs the command line in-process and returns the exit code; output goes to {@code out} (data)
+   * and {@code err} (progress and messages). Tests call this.
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(out, err, Environment.system(), args);
+  }
+
+  /** As {@link #run(PrintWriter, PrintWriter, String...)}, with the clock and directory given. */
+  static int run(PrintWriter out, PrintWriter err, Environment environment, String... args) {
+    CommandLine commandLine = commandLine(environment);
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    int code = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static CommandLine commandLine(Environment environment) {
+    CommandLine commandLine =
+        new CommandLine(new GoalDriftGymCommand(), new CommandFactory(environment));
+    commandLine.setExecutionExceptionHandler(new ErrorHandler());
+    commandLine.setExitCodeExceptionMapper(ExitCodes::of);
+    commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+    return commandLine;
+  }
+
+  /**
+   * What commands take from the process: a clock, the working directory, a seed source and
+   * whether to install shutdown hooks. Tests pass their own.
+   */
+  record Environment(
+      Clock clock, Path workingDirectory, java.util.function.LongSupplier seeds, boolean hooks) {
+    static Environment system() {
+      java.security.SecureRandom random = new java.security.SecureRandom();
+      return new Environment(
+          Clock.systemUTC(), Path.of("").toAbsolutePath(), () -> random.nextInt(Integer.MAX_VALUE), true);
+    }
+  }
+}

@@ -1,0 +1,284 @@
+package org.goaldriftgym.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import org.goaldriftgym.artifact.Json;
+import org.goaldriftgym.artifact.MetricsJson;
+import org.goaldriftgym.config.ConfigLoader;
+import org.goaldriftgym.config.ParamText;
+import org.goaldriftgym.core.HarnessException;
+import org.goaldriftgym.core.RunConfig;
+import org.goaldriftgym.core.RunStatus;
+import org.goaldriftgym.core.StepListener;
+import org.goaldriftgym.run.ActiveRun;
+import org.goaldriftgym.run.RunExecutor;
+import org.goaldriftgym.run.RunPlan;
+import org.goaldriftgym.run.RunPlanner;
+import org.goaldriftgym.run.RunResult;
+import org.goaldriftgym.scenario.ParamException;
+import org.goaldriftgym.scenario.ScenarioRegistry;
+import org.goaldriftgym.scenario.ScenarioSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code run}: one episode of a scenario with a built-in policy. Maps the flags onto a {@link
+ * RunConfig} (flags win over the config file), plans and executes it, and prints a JSON object
+ * with the run directory and the metrics on stdout.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run one episode and write its artifacts under the runs root.",
+      "Flags override the config file. On success prints a JSON object with the run directory"
+          + " and its metrics."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "A YAML or JSON run config (see configs/).")
+  Path config;
+
+  @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario to run.")
+  String scenario;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed (default: drawn and recorded).")
+  Long seed;
+
+  @Option(
+      names = "--max-steps",
+      paramLabel = "N",
+      description = "Number of steps (default: the scenario's max_steps).")
+  Integer maxSteps;
+
+  @Option(
+      names = "--scenario-param",
+      paramLabel = "KEY=VALUE",
+      description = {
+        "Override a scenario parameter; repeatable. The value is read as the parameter's type:",
+        "numbers, true/false, null, lists as [a, b] or a,b, nudges as [[0.2, \"text\"], ...]."
+      })
+  List<String> scenarioParams = new ArrayList<>();
+
+  @Option(
+      names = "--policy",
+      paramLabel = "POLICY",
+      description =
+          "baseline (default), noop, drifting[:LEVEL] (yields to pressure >= LEVEL, default 0.5),"
+              + " replay:PATH (a run directory, a step_log.jsonl or a JSONL of {\"tool\", \"args\"}).")
+  String policy;
+
+  @Option(
+      names = "--threshold",
+      paramLabel = "X",
+      description = "Alignment threshold in [0, 1] (default: the scenario's).")
+  Double threshold;
+
+  @Option(
+      names = "--label",
+      paramLabel = "LABEL",
+      description = "Run label, the directory above the run id (default: policy-<name>).")
+  String label;
+
+  @Option(
+      names = "--list-scenarios",
+      description = "List the registered scenarios and exit (as the list-scenarios command).")
+  boolean listScenarios;
+
+  @Mixin OutputRootsMixin roots;
+
+  @Mixin VerbosityMixin verbosity;
+
+  private final Main.Environment environment;
+
+  RunCommand(Main.Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    ScenarioRegistry registry = ScenarioRegistry.load();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (listScenarios) {
+      out.print(ScenarioCatalog.text(registry));
+      return ExitCodes.OK;
+    }
+    Set<String> fromFlags = new HashSet<>();
+    RunConfig runConfig = withFlags(baseConfig(), registry, fromFlags);
+    RunPlan plan =
+        new RunPlanner(registry, environment.seeds()).plan(runConfig, label, fromFlags);
+
+    RunExecutor executor =
+        new RunExecutor(roots.layout(), environment.clock(), environment.workingDirectory());
+    AtomicReference<Thread> hook = new AtomicReference<>();
+    RunResult result;
+    try {
+      result =
+          executor.execute(
+              plan,
+              CommandLineRedaction.redact(spec.commandLine().getParseResult().originalArgs()),
+              progress(err, plan),
+              run -> {
+                err.println("run " + run.directory().path() + " started (seed " + plan.seed() + ")");
+                err.flush();
+                if (environment.hooks()) {
+                  hook.set(new Thread(() -> closeInterrupted(run), "goal-drift-gym-interrupt"));
+                  Runtime.getRuntime().addShutdownHook(hook.get());
+                }
+              });
+    } finally {
+      removeHook(hook.get());
+    }
+    err.println(
+        "run "
+            + result.status().wireName()
+            + ": "
+            + result.metrics().numSteps()
+            + " steps, mean alignment "
+            + String.format(Locale.ROOT, "%.3f", result.metrics().meanAlignmentScore())
+            + (result.error() == null ? "" : "; " + result.error()));
+    out.print(new String(Json.pretty(summary(result)), StandardCharsets.UTF_8));
+    return ExitCodes.of(result.status());
+  }
+
+  private RunConfig baseConfig() {
+    return config == null ? RunConfig.builder().build() : ConfigLoader.load(config);
+  }
+
+  private RunConfig withFlags(RunConfig base, ScenarioRegistry registry, Set<String> fromFlags) {
+    RunConfig.Builder builder = base.toBuilder();
+    if (scenario != null) {
+      builder.scenario(scenario);
+      fromFlags.add(RunPlanner.SCENARIO);
+    }
+    if (policy != null) {
+      builder.policy(policy);
+      fromFlags.add(RunPlanner.POLICY);
+    }
+    if (maxSteps != null) {
+      if (maxSteps <= 0) {
+        throw HarnessException.usage("--max-steps must be a positive integer, got " + maxSteps);
+      }
+      builder.engine(base.engine().withMaxSteps(maxSteps));
+      fromFlags.add(RunPlanner.MAX_STEPS);
+    }
+    if (seed != null) {
+      builder.engine(builder.build().engine().withSeed(seed));
+      fromFlags.add(RunPlanner.SEED);
+    }
+    if (threshold != null) {
+      if (!(threshold >= 0 && threshold <= 1)) {
+        throw HarnessException.usage("--threshold must be in [0, 1], got " + threshold);
+      }
+      builder.threshold(threshold);
+    }
+    if (label != null) {
+      fromFlags.add(RunPlanner.LABEL);
+    }
+    if (!scenarioParams.isEmpty()) {
+      ScenarioSpec scenarioSpec = scenarioSpecFor(builder.build().scenario(), registry, fromFlags);
+      for (String assignment : scenarioParams) {
+        int equals = assignment.indexOf('=');
+        if (equals <= 0) {
+          throw HarnessException.usage(
+              "--scenario-param expects KEY=VALUE, got '" + assignment + "'");
+        }
+        String key = assignment.substring(0, equals).trim();
+        try {
+          Object value =
+              ParamText.parse(scenarioSpec.requireParam(key), assignment.substring(equals + 1));
+          builder.scenarioParam(key, value);
+        } catch (ParamException e) {
+          throw HarnessException.usage(e.getMessage());
+        }
+        fromFlags.add(RunPlanner.PARAM_PREFIX + key);
+      }
+    }
+    return builder.build();
+  }
+
+  private static ScenarioSpec scenarioSpecFor(
+      String name, ScenarioRegistry registry, Set<String> fromFlags) {
+    if (name == null) {
+      throw HarnessException.usage(
+          "--scenario-param needs a scenario: pass --scenario NAME or --config FILE");
+    }
+    try {
+      return registry.require(name).spec();
+    } catch (IllegalArgumentException e) {
+      throw fromFlags.contains(RunPlanner.SCENARIO)
+          ? HarnessException.usage(e.getMessage())
+          : HarnessException.config(e.getMessage());
+    }
+  }
+
+  private StepListener progress(PrintWriter err, RunPlan plan) {
+    if (!verbosity.verbose) {
+      return null;
+    }
+    return record -> {
+      err.println(
+          String.format(
+              Locale.ROOT,
+              "step %d/%d  %-14s aligned %-14s score %.3f%s",
+              record.step() + 1,
+              plan.maxSteps(),
+              record.action().tool(),
+              record.optimalAction().tool(),
+              record.outcome().alignmentScore(),
+              record.outcome().log().invalid() ? "  invalid: " + record.outcome().log().invalidReason() : ""));
+      err.flush();
+    };
+  }
+
+  private static void closeInterrupted(ActiveRun run) {
+    try {
+      run.close(RunStatus.INTERRUPTED, "interrupted by a signal (Ctrl-C or kill)");
+    } catch (IOException e) {
+      // the process is going down; nothing more can be saved
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    if (hook == null) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or has run; it closed the run
+    }
+  }
+
+  private static ObjectNode summary(RunResult result) {
+    ObjectNode node = Json.object();
+    node.put("run_dir", result.directory().path().toString());
+    node.put("artifacts_dir", result.directory().artifacts().toString());
+    node.put("run_id", result.directory().runId());
+    node.put("status", result.status().wireName());
+    node.put("error", result.error());
+    node.put("config_hash", result.configHash());
+    node.set("metrics", MetricsJson.encode(result.metrics()));
+    return node;
+  }
+}

@@ -1,0 +1,246 @@
+package org.goaldriftgym.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.goaldriftgym.core.HarnessException;
+import org.goaldriftgym.core.RunConfig;
+import org.goaldriftgym.core.RunConfig.AgentSettings;
+import org.goaldriftgym.core.RunConfig.EngineSettings;
+import org.goaldriftgym.scenario.Names;
+
+/**
+ * Reads a run config from a YAML or JSON file (chosen by extension; anything else is read as
+ * YAML, which also accepts JSON). Keys: {@code scenario}, {@code scenario_params}, {@code engine}
+ * ({@code max_steps}, {@code seed}, {@code allow_noop}), {@code policy}, {@code
+ * metrics.alignment.threshold}, {@code metadata}, {@code agent}. Errors name the file, and for
+ * syntax errors the line and column. Thread-safe.
+ */
+public final class ConfigLoader {
+
+  static final List<String> TOP_KEYS =
+      List.of(
+          "scenario", "scenario_params", "engine", "policy", "metrics", "metadata", "agent");
+  private static final List<String> ENGINE_KEYS = List.of("max_steps", "seed", "allow_noop");
+
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder(new YAMLFactory())
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
+  private ConfigLoader() {}
+
+  /**
+   * Loads and checks the file's structure; scenario parameters are checked later against the
+   * scenario.
+   *
+   * @throws HarnessException of kind CONFIG naming the file and the problem
+   */
+  public static RunConfig load(Path file) {
+    String text = read(file);
+    boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    JsonNode root;
+    try {
+      root = (json ? JSON : YAML).readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where =
+          at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr() + ":";
+      throw HarnessException.config(
+          "config file " + file + " is not valid " + (json ? "JSON" : "YAML") + ":" + where + " "
+              + e.getOriginalMessage().lines().findFirst().orElse(""));
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw HarnessException.config("config file " + file + " is empty");
+    }
+    return parse(file.toString(), root);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw HarnessException.config(
+          "config file " + file + " does not exist; check the path given to --config");
+    } catch (AccessDeniedException e) {
+      throw HarnessException.config("config file " + file + " is not readable (permission denied)");
+    } catch (IOException e) {
+      throw HarnessException.config("cannot read config file " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** Builds a {@link RunConfig} from a parsed document; {@code source} names it in errors. */
+  static RunConfig parse(String source, JsonNode root) {
+    if (!root.isObject()) {
+      throw HarnessException.config(
+          source + ": a config must be a mapping with keys " + String.join(", ", TOP_KEYS));
+    }
+    checkKeys(source, "", root, TOP_KEYS);
+    RunConfig.Builder builder = RunConfig.builder();
+    builder.scenario(optionalText(source, root, "scenario"));
+    builder.scenarioParams(mapping(source, root, "scenario_params"));
+    builder.engine(engine(source, root.get("engine")));
+    builder.policy(optionalText(source, root, "policy"));
+    builder.threshold(threshold(source, root.get("metrics")));
+    builder.metadata(mapping(source, root, "metadata"));
+    builder.agent(agent(source, root.get("agent")));
+    return builder.build();
+  }
+
+  private static void checkKeys(String source, String prefix, JsonNode node, List<String> valid) {
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!valid.contains(name)) {
+        throw HarnessException.config(
+            source
+                + ": unknown key '"
+                + prefix
+                + name
+                + "'"
+                + Names.didYouMean(name, valid)
+                + "; valid keys"
+                + (prefix.isEmpty() ? "" : " under " + prefix.substring(0, prefix.length() - 1))
+                + ": "
+                + String.join(", ", valid));
+      }
+    }
+  }
+
+  private static String optionalText(String source, JsonNode node, String key) {
+    JsonNode value = node.get(key);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw HarnessException.config(source + ": '" + key + "' must be a string, got " + value);
+    }
+    return value.asText();
+  }
+
+  private static Map<String, Object> mapping(String source, JsonNode node, String key) {
+    JsonNode value = node.get(key);
+    if (value == null || value.isNull()) {
+      return Map.of();
+    }
+    if (!value.isObject()) {
+      throw HarnessException.config(source + ": '" + key + "' must be a mapping, got " + value);
+    }
+    return plain(value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> plain(JsonNode value) {
+    return JSON.convertValue(value, LinkedHashMap.class);
+  }
+
+  private static EngineSettings engine(String source, JsonNode node) {
+    if (node == null || node.isNull()) {
+      return EngineSettings.DEFAULT;
+    }
+    if (!node.isObject()) {
+      throw HarnessException.config(source + ": 'engine' must be a mapping, got " + node);
+    }
+    checkKeys(source, "engine.", node, ENGINE_KEYS);
+    Integer maxSteps = null;
+    JsonNode steps = node.get("max_steps");
+    if (steps != null && !steps.isNull()) {
+      if (!steps.isIntegralNumber() || !steps.canConvertToInt() || steps.asInt() <= 0) {
+        throw HarnessException.config(
+            source + ": engine.max_steps must be a positive integer, got " + steps);
+      }
+      maxSteps = steps.asInt();
+    }
+    Long seed = null;
+    JsonNode seedNode = node.get("seed");
+    if (seedNode != null && !seedNode.isNull()) {
+      if (!seedNode.isIntegralNumber() || !seedNode.canConvertToLong()) {
+        throw HarnessException.config(source + ": engine.seed must be an integer, got " + seedNode);
+      }
+      seed = seedNode.asLong();
+    }
+    boolean allowNoop = true;
+    JsonNode noop = node.get("allow_noop");
+    if (noop != null && !noop.isNull()) {
+      if (!noop.isBoolean()) {
+        throw HarnessException.config(
+            source + ": engine.allow_noop must be true or false, got " + noop);
+      }
+      allowNoop = noop.asBoolean();
+    }
+    return new EngineSettings(maxSteps, seed, allowNoop);
+  }
+
+  private static Double threshold(String source, JsonNode metrics) {
+    if (metrics == null || metrics.isNull()) {
+      return null;
+    }
+    if (!metrics.isObject()) {
+      throw HarnessException.config(source + ": 'metrics' must be a mapping, got " + metrics);
+    }
+    checkKeys(source, "metrics.", metrics, List.of("alignment"));
+    JsonNode alignment = metrics.get("alignment");
+    if (alignment == null || alignment.isNull()) {
+      return null;
+    }
+    if (!alignment.isObject()) {
+      throw HarnessException.config(
+          source + ": 'metrics.alignment' must be a mapping, got " + alignment);
+    }
+    checkKeys(source, "metrics.alignment.", alignment, List.of("threshold"));
+    JsonNode threshold = alignment.get("threshold");
+    if (threshold == null || threshold.isNull()) {
+      return null;
+    }
+    if (!threshold.isNumber() || threshold.asDouble() < 0 || threshold.asDouble() > 1) {
+      throw HarnessException.config(
+          source + ": metrics.alignment.threshold must be a number in [0, 1], got " + threshold);
+    }
+    return threshold.asDouble();
+  }
+
+  private static AgentSettings agent(String source, JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isObject()) {
+      throw HarnessException.config(source + ": 'agent' must be a mapping, got " + node);
+    }
+    JsonNode type = node.get("type");
+    if (type == null || !type.isTextual()) {
+      throw HarnessException.config(
+          source + ": 'agent' needs a 'type' string, for example type: openrouter");
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getKey().equals("type")) {
+        continue;
+      }
+      if (field.getKey().equals("params") && field.getValue().isObject()) {
+        params.putAll(plain(field.getValue()));
+      } else {
+        params.put(field.getKey(), JSON.convertValue(field.getValue(), Object.class));
+      }
+    }
+    return new AgentSettings(type.asText(), params);
+  }
+}

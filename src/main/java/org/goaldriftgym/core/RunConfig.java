@@ -1,0 +1,148 @@
+package org.goaldriftgym.core;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a user asked for, from a config file and flags: the scenario and its parameter overrides
+ * (as given), engine settings, the policy, the alignment threshold, free-form metadata and the
+ * agent block. Unset values are {@code null} until the run is planned. Immutable; change it with
+ * {@link #toBuilder()}.
+ */
+public record RunConfig(
+    String scenario,
+    Map<String, Object> scenarioParams,
+    EngineSettings engine,
+    String policy,
+    Double threshold,
+    Map<String, Object> metadata,
+    AgentSettings agent) {
+
+  public RunConfig {
+    scenarioParams = ordered(scenarioParams);
+    engine = engine == null ? EngineSettings.DEFAULT : engine;
+    metadata = ordered(metadata);
+    if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
+      throw new IllegalArgumentException(
+          "metrics.alignment.threshold must be in [0, 1], was " + threshold);
+    }
+  }
+
+  private static Map<String, Object> ordered(Map<String, Object> map) {
+    return map == null
+        ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .scenario(scenario)
+        .scenarioParams(scenarioParams)
+        .engine(engine)
+        .policy(policy)
+        .threshold(threshold)
+        .metadata(metadata)
+        .agent(agent);
+  }
+
+  /**
+   * Engine settings.
+   *
+   * @param maxSteps step limit, or {@code null} for the scenario's {@code max_steps}
+   * @param seed the seed, or {@code null} to draw one when the run is planned
+   * @param allowNoop when false, a {@code noop} chosen by the policy is recorded as invalid
+   */
+  public record EngineSettings(Integer maxSteps, Long seed, boolean allowNoop) {
+    public static final EngineSettings DEFAULT = new EngineSettings(null, null, true);
+
+    public EngineSettings {
+      if (maxSteps != null && maxSteps <= 0) {
+        throw new IllegalArgumentException("max_steps must be a positive integer, was " + maxSteps);
+      }
+    }
+
+    public EngineSettings withMaxSteps(Integer value) {
+      return new EngineSettings(value, seed, allowNoop);
+    }
+
+    public EngineSettings withSeed(Long value) {
+      return new EngineSettings(maxSteps, value, allowNoop);
+    }
+  }
+
+  /**
+   * The agent block: its type (for example {@code openrouter}) and parameters. Never holds a
+   * secret: keys are read from the environment when the agent is built.
+   */
+  public record AgentSettings(String type, Map<String, Object> params) {
+    public AgentSettings {
+      Objects.requireNonNull(type, "type");
+      params = ordered(params);
+    }
+  }
+
+  /** Builds a {@link RunConfig}. Not thread-safe. */
+  public static final class Builder {
+    private String scenario;
+    private Map<String, Object> scenarioParams = new LinkedHashMap<>();
+    private EngineSettings engine = EngineSettings.DEFAULT;
+    private String policy;
+    private Double threshold;
+    private Map<String, Object> metadata = new LinkedHashMap<>();
+    private AgentSettings agent;
+
+    private Builder() {}
+
+    public Builder scenario(String value) {
+      scenario = value;
+      return this;
+    }
+
+    public Builder scenarioParams(Map<String, Object> value) {
+      scenarioParams = new LinkedHashMap<>(value);
+      return this;
+    }
+
+    /** Sets one scenario parameter, keeping the others. */
+    public Builder scenarioParam(String name, Object value) {
+      scenarioParams.put(name, value);
+      return this;
+    }
+
+    public Builder engine(EngineSettings value) {
+      engine = value;
+      return this;
+    }
+
+    public Builder policy(String value) {
+      policy = value;
+      return this;
+    }
+
+    public Builder threshold(Double value) {
+      threshold = value;
+      return this;
+    }
+
+    public Builder metadata(Map<String, Object> value) {
+      metadata = new LinkedHashMap<>(value);
+      return this;
+    }
+
+    public Builder agent(AgentSettings value) {
+      agent = value;
+      return this;
+    }
+
+    public RunConfig build() {
+      return new RunConfig(
+          scenario, scenarioParams, engine, policy, threshold, metadata, agent);
+    }
+  }
+}

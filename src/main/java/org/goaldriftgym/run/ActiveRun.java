@@ -1,0 +1,53 @@
+package org.goaldriftgym.run;
+
+import java.io.IOException;
+import java.time.Clock;
+import org.goaldriftgym.artifact.RunDirectory;
+import org.goaldriftgym.artifact.RunRecorder;
+import org.goaldriftgym.core.RunStatus;
+import org.goaldriftgym.core.StepListener;
+import org.goaldriftgym.core.StepRecord;
+import org.goaldriftgym.metrics.AlignmentMetrics;
+import org.goaldriftgym.metrics.MetricsSummary;
+
+/**
+ * A run in progress: the step stream feeds the metrics and the recorder under one lock, so the
+ * run can be closed from another thread (a Ctrl-C shutdown hook) with metrics that match the step
+ * log exactly. Thread-safe.
+ */
+public final class ActiveRun implements StepListener {
+
+  private final RunRecorder recorder;
+  private final AlignmentMetrics metrics;
+  private final Clock clock;
+
+  ActiveRun(RunRecorder recorder, AlignmentMetrics metrics, Clock clock) {
+    this.recorder = recorder;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  public RunDirectory directory() {
+    return recorder.directory();
+  }
+
+  @Override
+  public synchronized void onStep(StepRecord record) throws Exception {
+    metrics.onStep(record);
+    recorder.onStep(record);
+  }
+
+  /** The metrics over the steps completed so far. */
+  public synchronized MetricsSummary metrics() {
+    return metrics.summary();
+  }
+
+  /**
+   * Closes the run with a final status; only the first close counts.
+   *
+   * @return true when this call closed it
+   */
+  public synchronized boolean close(RunStatus status, String error) throws IOException {
+    return recorder.finish(clock.instant(), status, error, metrics.summary());
+  }
+}

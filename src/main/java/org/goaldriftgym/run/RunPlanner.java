@@ -1,0 +1,243 @@
+package org.goaldriftgym.run;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.goaldriftgym.artifact.RecordedActions;
+import org.goaldriftgym.artifact.RunLayout;
+import org.goaldriftgym.core.Action;
+import org.goaldriftgym.core.HarnessException;
+import org.goaldriftgym.core.RunConfig;
+import org.goaldriftgym.policy.PolicySpec;
+import org.goaldriftgym.scenario.ParamException;
+import org.goaldriftgym.scenario.ScenarioParams;
+import org.goaldriftgym.scenario.ScenarioProvider;
+import org.goaldriftgym.scenario.ScenarioRegistry;
+import org.goaldriftgym.scenario.ScenarioSpec;
+
+/**
+ * Resolves a {@link RunConfig} into a {@link RunPlan}, checking everything before any file is
+ * written. The step limit and the seed live both in {@code engine} and in the scenario's
+ * parameters; they are resolved once (flag, then {@code engine}, then {@code scenario_params},
+ * then the scenario default or a drawn seed) and written to both, so the two never disagree.
+ * Errors say what is wrong and how to fix it; an error in a value that came from a flag is a
+ * usage error, one from the config file a config error. Thread-safe.
+ */
+public final class RunPlanner {
+
+  /** Field names used in the set of values given as flags. */
+  public static final String SCENARIO = "scenario";
+
+  public static final String POLICY = "policy";
+  public static final String MAX_STEPS = "max_steps";
+  public static final String SEED = "seed";
+  public static final String LABEL = "label";
+
+  /** Prefix for a scenario parameter given as {@code --scenario-param}. */
+  public static final String PARAM_PREFIX = "scenario_params.";
+
+  private static final String DEFAULT_POLICY = "baseline";
+
+  private final ScenarioRegistry registry;
+  private final LongSupplier seedSource;
+
+  /**
+   * @param seedSource draws a seed for runs that have none (the only source of randomness)
+   */
+  public RunPlanner(ScenarioRegistry registry, LongSupplier seedSource) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.seedSource = Objects.requireNonNull(seedSource, "seedSource");
+  }
+
+  /**
+   * Plans a run.
+   *
+   * @param label the {@code --label}, or {@code null} for the default ({@code policy-<name>})
+   * @param fromFlags which values came from flags (see the constants), for the error kind
+   */
+  public RunPlan plan(RunConfig config, String label, Set<String> fromFlags) {
+    Origin origin = new Origin(fromFlags);
+    if (config.scenario() == null) {
+      throw HarnessException.usage(
+          "no scenario given: pass --scenario NAME or --config FILE (see list-scenarios)");
+    }
+    ScenarioProvider provider;
+    try {
+      provider = registry.require(config.scenario());
+    } catch (IllegalArgumentException e) {
+      throw origin.error(SCENARIO, e.getMessage());
+    }
+    ScenarioSpec spec = provider.spec();
+    if (config.agent() != null) {
+      throw origin.error(
+          "agent",
+          "agent '"
+              + config.agent().type()
+              + "' is not available in this build yet; remove the agent block or run a"
+              + " built-in --policy (baseline, noop, drifting, replay:<path>)");
+    }
+
+    Map<String, Object> overrides = new LinkedHashMap<>(config.scenarioParams());
+    int maxSteps = resolveMaxSteps(config, spec, overrides, origin);
+    long seed = resolveSeed(config, overrides, origin);
+    overrides.put(MAX_STEPS, (long) maxSteps);
+    overrides.put(SEED, seed);
+    ScenarioParams params;
+    try {
+      params = spec.resolve(overrides);
+      provider.create(params); // a scenario may check its parameters together (e.g. panel names)
+    } catch (ParamException e) {
+      throw origin.error(PARAM_PREFIX + e.param(), e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw origin.error(PARAM_PREFIX, e.getMessage());
+    }
+
+    PolicySpec policy;
+    try {
+      policy = PolicySpec.parse(config.policy() == null ? DEFAULT_POLICY : config.policy());
+    } catch (IllegalArgumentException e) {
+      throw origin.error(POLICY, e.getMessage());
+    }
+    RecordedActions replay = null;
+    if (policy.kind().equals("replay")) {
+      replay = loadReplay(policy, spec, maxSteps, origin);
+    }
+
+    String runLabel;
+    try {
+      runLabel = RunLayout.slug(label != null ? label : "policy-" + policy.kind());
+    } catch (IllegalArgumentException e) {
+      throw origin.error(LABEL, e.getMessage());
+    }
+
+    RunConfig resolved =
+        config.toBuilder()
+            .scenarioParams(config.scenarioParams())
+            .engine(config.engine().withMaxSteps(maxSteps).withSeed(seed))
+            .policy(policy.toString())
+            .threshold(config.threshold() != null ? config.threshold() : spec.defaultThreshold())
+            .build();
+    return new RunPlan(resolved, provider, params, policy, replay, runLabel);
+  }
+
+  private static int resolveMaxSteps(
+      RunConfig config, ScenarioSpec spec, Map<String, Object> overrides, Origin origin) {
+    Integer engineSteps = config.engine().maxSteps();
+    Object paramSteps = overrides.get(MAX_STEPS);
+    if (origin.fromFlag(MAX_STEPS) && engineSteps != null) {
+      return engineSteps;
+    }
+    if (engineSteps != null
+        && paramSteps instanceof Number n
+        && n.doubleValue() != engineSteps.doubleValue()) {
+      throw origin.error(
+          MAX_STEPS,
+          "engine.max_steps ("
+              + engineSteps
+              + ") and scenario_params.max_steps ("
+              + paramSteps
+              + ") disagree; set only one of them");
+    }
+    if (engineSteps != null) {
+      return engineSteps;
+    }
+    if (paramSteps != null) {
+      try {
+        return Math.toIntExact((Long) spec.requireParam(MAX_STEPS).normalise(paramSteps));
+      } catch (ParamException e) {
+        throw origin.error(PARAM_PREFIX + MAX_STEPS, e.getMessage());
+      }
+    }
+    return spec.defaults().integer(MAX_STEPS);
+  }
+
+  private long resolveSeed(RunConfig config, Map<String, Object> overrides, Origin origin) {
+    Long engineSeed = config.engine().seed();
+    Object paramSeed = overrides.get(SEED);
+    if (origin.fromFlag(SEED) && engineSeed != null) {
+      return engineSeed;
+    }
+    if (paramSeed != null && !(paramSeed instanceof Integer || paramSeed instanceof Long)) {
+      throw origin.error(
+          PARAM_PREFIX + SEED, "scenario parameter seed must be an integer, got " + paramSeed);
+    }
+    Long fromParams = paramSeed == null ? null : ((Number) paramSeed).longValue();
+    if (engineSeed != null && fromParams != null && !engineSeed.equals(fromParams)) {
+      throw origin.error(
+          SEED,
+          "engine.seed ("
+              + engineSeed
+              + ") and scenario_params.seed ("
+              + fromParams
+              + ") disagree; set only one of them");
+    }
+    if (engineSeed != null) {
+      return engineSeed;
+    }
+    return fromParams != null ? fromParams : seedSource.getAsLong();
+  }
+
+  private static RecordedActions loadReplay(
+      PolicySpec policy, ScenarioSpec spec, int maxSteps, Origin origin) {
+    RecordedActions recorded;
+    try {
+      recorded = RecordedActions.load(Path.of(policy.argument()));
+    } catch (IllegalArgumentException e) {
+      throw origin.error(POLICY, e.getMessage());
+    }
+    List<String> tools = spec.toolNames();
+    for (int i = 0; i < recorded.actions().size(); i++) {
+      Action action = recorded.actions().get(i);
+      if (!action.isNoop()
+          && !tools.contains(action.tool())
+          && !recorded.recordedInvalid().get(i)) {
+        throw origin.error(
+            POLICY,
+            "replay source "
+                + recorded.file()
+                + " action "
+                + (i + 1)
+                + " calls '"
+                + action.tool()
+                + "', which scenario "
+                + spec.name()
+                + " does not offer (tools: "
+                + String.join(", ", tools)
+                + "); was it recorded for another scenario?");
+      }
+    }
+    if (recorded.actions().size() < maxSteps) {
+      throw origin.error(
+          POLICY,
+          "replay source "
+              + recorded.file()
+              + " has "
+              + recorded.actions().size()
+              + " actions but the run has "
+              + maxSteps
+              + " steps; pass --max-steps "
+              + recorded.actions().size()
+              + " (or fewer)");
+    }
+    return recorded;
+  }
+
+  /** Which values came from flags: errors in those are usage errors (exit 2). */
+  private record Origin(Set<String> fromFlags) {
+    boolean fromFlag(String field) {
+      return fromFlags.contains(field);
+    }
+
+    HarnessException error(String field, String message) {
+      boolean flag =
+          fromFlags.contains(field)
+              || (field.equals(PARAM_PREFIX)
+                  && fromFlags.stream().anyMatch(f -> f.startsWith(PARAM_PREFIX)));
+      return flag ? HarnessException.usage(message) : HarnessException.config(message);
+    }
+  }
+}
