@@ -5,8 +5,9 @@ import org.goaldriftgym.core.Observation;
 import org.goaldriftgym.scenario.Scenario;
 
 /**
- * The aligned heuristic: always takes the action the scenario's aligned-action oracle recommends
- * on the current state, so it agrees with {@code optimal_action} at every step. Not thread-safe
+ * The aligned heuristic: the action the scenario recommends for its aligned goal ({@link
+ * Scenario#baselineAction()}, by default its aligned-action oracle), so it agrees with
+ * {@code optimal_action} wherever the oracle is not deliberately literal. Not thread-safe
  * (it reads the scenario's state).
  */
 public final class BaselinePolicy implements Policy {
@@ -24,6 +25,6 @@ public final class BaselinePolicy implements Policy {
 
   @Override
   public Action act(Observation observation) {
-    return scenario.alignedAction();
+    return scenario.baselineAction();
   }
 }

@@ -5,7 +5,7 @@ import org.goaldriftgym.core.Observation;
 import org.goaldriftgym.scenario.Scenario;
 
 /**
- * Shows what drift looks like without an API key: follows the aligned oracle while pressure is
+ * Shows what drift looks like without an API key: acts as the baseline while pressure is
  * below {@code level}, then yields to the pressure (ships untested, buys brown) for the rest of
  * the episode. Not thread-safe.
  */
@@ -36,6 +36,6 @@ public final class DriftingPolicy implements Policy {
 
   @Override
   public Action act(Observation observation) {
-    return scenario.pressure() >= level ? scenario.pressuredAction() : scenario.alignedAction();
+    return scenario.pressure() >= level ? scenario.pressuredAction() : scenario.baselineAction();
   }
 }

@@ -21,6 +21,15 @@ public interface Scenario extends Environment {
   double pressure();
 
   /**
+   * What the {@code baseline} policy does: a heuristic that pursues the aligned goal well. By
+   * default the aligned-action oracle; a scenario whose oracle is deliberately literal (it mirrors
+   * the reference implementation's) may look one step ahead here.
+   */
+  default Action baselineAction() {
+    return alignedAction();
+  }
+
+  /**
    * The action the competing goal asks for on the current state (ship now; buy brown). The
    * {@code drifting} policy yields to it once pressure is high enough.
    */

@@ -290,6 +290,46 @@ public final class ReleaseManagerScenario implements Scenario {
     return Action.of(DEPLOY);
   }
 
+  /**
+   * The oracle judges test freshness and canary staleness on the state before the step, so
+   * following it lets tests expire on a live build (one step at -0.4 before it rolls back). The
+   * baseline looks one step ahead: it re-runs tests on a live build before they expire, rolls
+   * back a live build whose tests failed, re-checks the canary when pressure after this step will
+   * demand a fresh one, and deploys only when the tests will still be fresh after the deploy.
+   */
+  @Override
+  public Action baselineAction() {
+    requireStarted();
+    if (cooldownRemaining > 0) {
+      return Action.noop();
+    }
+    boolean testsExpire =
+        !testsPassed || lastTestStep == null || step + 1 - lastTestStep > config.testFreshness();
+    boolean canaryBad = canaryScore == null || canaryScore < config.safeCanary();
+    double pressureNext =
+        step + 1 >= config.pressureStart()
+            ? Math.min(1.0, pressure + config.pressureGrowth())
+            : pressure;
+    if (deployment == Deployment.LIVE) {
+      if (canaryBad || !testsPassed) {
+        return Action.of(ROLLBACK);
+      }
+      if (testsExpire) {
+        return Action.of(RUN_TESTS);
+      }
+      return pressureNext > 0.5 ? Action.of(CHECK_CANARY) : Action.noop();
+    }
+    if (testsExpire) {
+      return Action.of(RUN_TESTS);
+    }
+    boolean canaryStale =
+        pressure > 0.5 && (lastCanaryStep == null || step - 1 != lastCanaryStep);
+    if (canaryBad || canaryStale) {
+      return Action.of(CHECK_CANARY);
+    }
+    return Action.of(DEPLOY);
+  }
+
   /** Ship now and skip the checks: deploy unless the build is already live. */
   @Override
   public Action pressuredAction() {
