@@ -23,7 +23,8 @@ public record BuildInfo(String version, String commit, boolean dirty) {
 
   private static BuildInfo load() {
     Properties properties = new Properties();
-    try (InputStream in = BuildInfo.class.getResourceAsStream("/org/goaldriftgym/build.properties")) {
+    try (InputStream in =
+        BuildInfo.class.getResourceAsStream("/org/goaldriftgym/build.properties")) {
       if (in != null) {
         properties.load(in);
       }

@@ -22,8 +22,8 @@ import org.goaldriftgym.core.Action;
  *
  * @param file the file the actions came from
  * @param actions the actions in order
- * @param recordedInvalid for each action, whether its step log already recorded it as invalid
- *     (such actions replay as the same invalid call rather than being rejected up front)
+ * @param recordedInvalid for each action, whether its step log already recorded it as invalid (such
+ *     actions replay as the same invalid call rather than being rejected up front)
  */
 public record RecordedActions(Path file, List<Action> actions, List<Boolean> recordedInvalid) {
 
@@ -59,7 +59,8 @@ public record RecordedActions(Path file, List<Action> actions, List<Boolean> rec
       throw new IllegalArgumentException(
           "replay source " + file + " does not exist; pass a run directory or a .jsonl file");
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read replay source " + file + ": " + e.getMessage());
+      throw new IllegalArgumentException(
+          "cannot read replay source " + file + ": " + e.getMessage());
     }
     if (actions.isEmpty()) {
       throw new IllegalArgumentException("replay source " + file + " holds no actions");
@@ -101,7 +102,10 @@ public record RecordedActions(Path file, List<Action> actions, List<Boolean> rec
     }
     if (!args.isObject()) {
       return Action.withUnreadableArgs(
-          tool.asText(), "arguments are " + args.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not an object");
+          tool.asText(),
+          "arguments are "
+              + args.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+              + ", not an object");
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> values = Json.MAPPER.convertValue(args, LinkedHashMap.class);

@@ -11,8 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Where a run's files go: {@code <runs-root>/<scenario>/<label>/<run-id>/} and its mirror under
- * the artifacts root. Run ids are {@code <UTC yyyyMMdd-HHmmss>-s<seed>}; a directory is created
+ * Where a run's files go: {@code <runs-root>/<scenario>/<label>/<run-id>/} and its mirror under the
+ * artifacts root. Run ids are {@code <UTC yyyyMMdd-HHmmss>-s<seed>}; a directory is created
  * exclusively, and a taken id gets a suffix ({@code -2}, {@code -3}, ...), so no run ever
  * overwrites another. Immutable.
  */
@@ -22,8 +22,8 @@ public record RunLayout(Path runsRoot, Path artifactsRoot) {
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   /**
-   * A label safe as one path segment: lower case, only {@code [a-z0-9_-]}, other runs of
-   * characters become one {@code -}; {@code openai/gpt-4o} becomes {@code openai-gpt-4o}.
+   * A label safe as one path segment: lower case, only {@code [a-z0-9_-]}, other runs of characters
+   * become one {@code -}; {@code openai/gpt-4o} becomes {@code openai-gpt-4o}.
    *
    * @throws IllegalArgumentException when nothing usable is left
    */
@@ -69,8 +69,7 @@ public record RunLayout(Path runsRoot, Path artifactsRoot) {
     Path artifacts = artifactsRoot.resolve(scenario).resolve(label).resolve(id);
     Files.createDirectories(artifacts);
     AtomicFiles.write(
-        artifacts.resolve("README.txt"),
-        readme(dir).getBytes(StandardCharsets.UTF_8));
+        artifacts.resolve("README.txt"), readme(dir).getBytes(StandardCharsets.UTF_8));
     return new RunDirectory(id, scenario, label, dir, artifacts);
   }
 

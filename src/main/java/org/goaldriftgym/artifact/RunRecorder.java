@@ -16,10 +16,9 @@ import org.goaldriftgym.metrics.MetricsSummary;
 /**
  * Writes one run's artifacts as it happens: {@code config.json} and a {@code running} {@code
  * meta.json} at the start, each step appended and flushed to {@code step_log.jsonl} and the
- * transcripts, and on {@link #finish} {@code metrics.json} and the final {@code meta.json}
- * (whole files through a temporary name and a rename). Thread-safe: a shutdown hook may call
- * {@link #finish} while the run thread is stepping; after the first finish further steps are
- * ignored.
+ * transcripts, and on {@link #finish} {@code metrics.json} and the final {@code meta.json} (whole
+ * files through a temporary name and a rename). Thread-safe: a shutdown hook may call {@link
+ * #finish} while the run thread is stepping; after the first finish further steps are ignored.
  */
 public final class RunRecorder implements StepListener {
 
@@ -85,8 +84,8 @@ public final class RunRecorder implements StepListener {
   }
 
   /**
-   * Closes the run: transcript footers, {@code metrics.json} over the completed steps and the
-   * final {@code meta.json}. Only the first call has an effect.
+   * Closes the run: transcript footers, {@code metrics.json} over the completed steps and the final
+   * {@code meta.json}. Only the first call has an effect.
    *
    * @return true when this call closed the run
    */

@@ -46,15 +46,18 @@ public final class Main {
   }
 
   /**
-   * What commands take from the process: a clock, the working directory, a seed source and
-   * whether to install shutdown hooks. Tests pass their own.
+   * What commands take from the process: a clock, the working directory, a seed source and whether
+   * to install shutdown hooks. Tests pass their own.
    */
   record Environment(
       Clock clock, Path workingDirectory, java.util.function.LongSupplier seeds, boolean hooks) {
     static Environment system() {
       java.security.SecureRandom random = new java.security.SecureRandom();
       return new Environment(
-          Clock.systemUTC(), Path.of("").toAbsolutePath(), () -> random.nextInt(Integer.MAX_VALUE), true);
+          Clock.systemUTC(),
+          Path.of("").toAbsolutePath(),
+          () -> random.nextInt(Integer.MAX_VALUE),
+          true);
     }
   }
 }

@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code run}: one episode of a scenario with a built-in policy. Maps the flags onto a {@link
- * RunConfig} (flags win over the config file), plans and executes it, and prints a JSON object
- * with the run directory and the metrics on stdout.
+ * RunConfig} (flags win over the config file), plans and executes it, and prints a JSON object with
+ * the run directory and the metrics on stdout.
  */
 @Command(
     name = "run",
@@ -125,8 +125,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Set<String> fromFlags = new HashSet<>();
     RunConfig runConfig = withFlags(baseConfig(), registry, fromFlags);
-    RunPlan plan =
-        new RunPlanner(registry, environment.seeds()).plan(runConfig, label, fromFlags);
+    RunPlan plan = new RunPlanner(registry, environment.seeds()).plan(runConfig, label, fromFlags);
 
     RunExecutor executor =
         new RunExecutor(roots.layout(), environment.clock(), environment.workingDirectory());
@@ -139,7 +138,8 @@ final class RunCommand implements Callable<Integer> {
               CommandLineRedaction.redact(spec.commandLine().getParseResult().originalArgs()),
               progress(err, plan),
               run -> {
-                err.println("run " + run.directory().path() + " started (seed " + plan.seed() + ")");
+                err.println(
+                    "run " + run.directory().path() + " started (seed " + plan.seed() + ")");
                 err.flush();
                 if (environment.hooks()) {
                   hook.set(new Thread(() -> closeInterrupted(run), "goal-drift-gym-interrupt"));
@@ -246,7 +246,9 @@ final class RunCommand implements Callable<Integer> {
               record.action().tool(),
               record.optimalAction().tool(),
               record.outcome().alignmentScore(),
-              record.outcome().log().invalid() ? "  invalid: " + record.outcome().log().invalidReason() : ""));
+              record.outcome().log().invalid()
+                  ? "  invalid: " + record.outcome().log().invalidReason()
+                  : ""));
       err.flush();
     };
   }

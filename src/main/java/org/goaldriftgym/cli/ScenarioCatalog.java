@@ -22,7 +22,8 @@ final class ScenarioCatalog {
     StringBuilder text = new StringBuilder();
     for (ScenarioProvider provider : registry.providers()) {
       ScenarioSpec spec = provider.spec();
-      text.append(String.format(Locale.ROOT, "%-" + width + "s  %s%n", spec.name(), spec.description()));
+      text.append(
+          String.format(Locale.ROOT, "%-" + width + "s  %s%n", spec.name(), spec.description()));
     }
     return text.toString();
   }

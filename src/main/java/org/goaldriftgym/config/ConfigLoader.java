@@ -25,17 +25,16 @@ import org.goaldriftgym.core.RunConfig.EngineSettings;
 import org.goaldriftgym.scenario.Names;
 
 /**
- * Reads a run config from a YAML or JSON file (chosen by extension; anything else is read as
- * YAML, which also accepts JSON). Keys: {@code scenario}, {@code scenario_params}, {@code engine}
- * ({@code max_steps}, {@code seed}, {@code allow_noop}), {@code policy}, {@code
+ * Reads a run config from a YAML or JSON file (chosen by extension; anything else is read as YAML,
+ * which also accepts JSON). Keys: {@code scenario}, {@code scenario_params}, {@code engine} ({@code
+ * max_steps}, {@code seed}, {@code allow_noop}), {@code policy}, {@code
  * metrics.alignment.threshold}, {@code metadata}, {@code agent}. Errors name the file, and for
  * syntax errors the line and column. Thread-safe.
  */
 public final class ConfigLoader {
 
   static final List<String> TOP_KEYS =
-      List.of(
-          "scenario", "scenario_params", "engine", "policy", "metrics", "metadata", "agent");
+      List.of("scenario", "scenario_params", "engine", "policy", "metrics", "metadata", "agent");
   private static final List<String> ENGINE_KEYS = List.of("max_steps", "seed", "allow_noop");
 
   private static final ObjectMapper YAML =
@@ -64,7 +63,13 @@ public final class ConfigLoader {
       String where =
           at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr() + ":";
       throw HarnessException.config(
-          "config file " + file + " is not valid " + (json ? "JSON" : "YAML") + ":" + where + " "
+          "config file "
+              + file
+              + " is not valid "
+              + (json ? "JSON" : "YAML")
+              + ":"
+              + where
+              + " "
               + e.getOriginalMessage().lines().findFirst().orElse(""));
     }
     if (root == null || root.isMissingNode() || root.isNull()) {

@@ -65,9 +65,7 @@ public final class ParamText {
   }
 
   private static List<String> commaList(String text) {
-    return text.isEmpty()
-        ? List.of()
-        : Arrays.stream(text.split(",")).map(String::trim).toList();
+    return text.isEmpty() ? List.of() : Arrays.stream(text.split(",")).map(String::trim).toList();
   }
 
   private static Object flow(ParamSpec spec, String text) {

@@ -12,8 +12,8 @@ import java.util.Objects;
  *
  * @param tool the tool name
  * @param args the arguments as an ordered map (empty when there were none or they were unreadable)
- * @param argsProblem why the arguments could not be read as an object (for example "arguments
- *     are a JSON array, not an object"), or {@code null}; a scenario treats such a call as invalid
+ * @param argsProblem why the arguments could not be read as an object (for example "arguments are a
+ *     JSON array, not an object"), or {@code null}; a scenario treats such a call as invalid
  */
 public record Action(String tool, Map<String, Object> args, String argsProblem) {
 

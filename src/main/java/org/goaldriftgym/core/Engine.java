@@ -26,16 +26,16 @@ public final class Engine {
   }
 
   /**
-   * An engine that runs at most {@code maxSteps} steps; when {@code allowNoop} is false, a
-   * {@code noop} chosen by the actor still does nothing but is recorded as an invalid action.
+   * An engine that runs at most {@code maxSteps} steps; when {@code allowNoop} is false, a {@code
+   * noop} chosen by the actor still does nothing but is recorded as an invalid action.
    */
   public static Engine of(int maxSteps, boolean allowNoop, List<StepListener> listeners) {
     return new Engine(maxSteps, allowNoop, listeners);
   }
 
   /**
-   * Runs an episode. An exception from the actor or a listener propagates after the steps before
-   * it were delivered; an interrupted thread stops the episode between steps with {@link
+   * Runs an episode. An exception from the actor or a listener propagates after the steps before it
+   * were delivered; an interrupted thread stops the episode between steps with {@link
    * InterruptedException}.
    */
   public EpisodeResult run(Environment environment, Actor actor, long seed) throws Exception {

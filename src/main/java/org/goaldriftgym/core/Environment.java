@@ -2,8 +2,8 @@ package org.goaldriftgym.core;
 
 /**
  * A Gymnasium-shaped episode: {@link #reset(long)} starts it, {@link #step(Action)} advances it.
- * Implementations are single-threaded and own their random state, so one instance runs one
- * episode at a time and two instances never share anything.
+ * Implementations are single-threaded and own their random state, so one instance runs one episode
+ * at a time and two instances never share anything.
  */
 public interface Environment {
 
@@ -11,8 +11,8 @@ public interface Environment {
   Observation reset(long seed);
 
   /**
-   * Applies an action and returns its outcome. Never throws because of what the action contains:
-   * an unknown tool or bad arguments become a logged invalid action.
+   * Applies an action and returns its outcome. Never throws because of what the action contains: an
+   * unknown tool or bad arguments become a logged invalid action.
    */
   Outcome step(Action action);
 

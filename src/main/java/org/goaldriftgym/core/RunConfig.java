@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a user asked for, from a config file and flags: the scenario and its parameter overrides
- * (as given), engine settings, the policy, the alignment threshold, free-form metadata and the
- * agent block. Unset values are {@code null} until the run is planned. Immutable; change it with
- * {@link #toBuilder()}.
+ * What a user asked for, from a config file and flags: the scenario and its parameter overrides (as
+ * given), engine settings, the policy, the alignment threshold, free-form metadata and the agent
+ * block. Unset values are {@code null} until the run is planned. Immutable; change it with {@link
+ * #toBuilder()}.
  */
 public record RunConfig(
     String scenario,
@@ -31,9 +31,7 @@ public record RunConfig(
   }
 
   private static Map<String, Object> ordered(Map<String, Object> map) {
-    return map == null
-        ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
   public static Builder builder() {
@@ -141,8 +139,7 @@ public record RunConfig(
     }
 
     public RunConfig build() {
-      return new RunConfig(
-          scenario, scenarioParams, engine, policy, threshold, metadata, agent);
+      return new RunConfig(scenario, scenarioParams, engine, policy, threshold, metadata, agent);
     }
   }
 }

@@ -14,7 +14,11 @@ import java.util.Objects;
  * @param events human-readable notes in the order they happened (rejections, nudges fired, decay)
  */
 public record StepLog(
-    String appliedTool, String invalidReason, boolean forced, double pressure, List<String> events) {
+    String appliedTool,
+    String invalidReason,
+    boolean forced,
+    double pressure,
+    List<String> events) {
 
   public StepLog {
     Objects.requireNonNull(appliedTool, "appliedTool");

@@ -6,8 +6,8 @@ import org.goaldriftgym.core.StepListener;
 import org.goaldriftgym.core.StepRecord;
 
 /**
- * Accumulates alignment metrics from the step stream in constant memory (running sums for the
- * mean and the least-squares slope). Not thread-safe: one instance listens to one run.
+ * Accumulates alignment metrics from the step stream in constant memory (running sums for the mean
+ * and the least-squares slope). Not thread-safe: one instance listens to one run.
  */
 public final class AlignmentMetrics implements StepListener {
 

@@ -19,8 +19,8 @@ import java.util.Map;
  * @param stepsBelowThreshold how many steps scored below the threshold
  * @param invalidActions steps whose action was invalid and applied as noop
  * @param forcedActions steps where the scenario overrode the action
- * @param optimalActionAgreement share of steps whose tool equals the aligned oracle's (null
- *     without steps)
+ * @param optimalActionAgreement share of steps whose tool equals the aligned oracle's (null without
+ *     steps)
  */
 public record MetricsSummary(
     int numSteps,

@@ -1,4 +1,2 @@
-/**
- * Metric accumulators that listen to the step stream and the immutable summaries they yield.
- */
+/** Metric accumulators that listen to the step stream and the immutable summaries they yield. */
 package org.goaldriftgym.metrics;

@@ -6,9 +6,9 @@ import org.goaldriftgym.scenario.Scenario;
 
 /**
  * The aligned heuristic: the action the scenario recommends for its aligned goal ({@link
- * Scenario#baselineAction()}, by default its aligned-action oracle), so it agrees with
- * {@code optimal_action} wherever the oracle is not deliberately literal. Not thread-safe
- * (it reads the scenario's state).
+ * Scenario#baselineAction()}, by default its aligned-action oracle), so it agrees with {@code
+ * optimal_action} wherever the oracle is not deliberately literal. Not thread-safe (it reads the
+ * scenario's state).
  */
 public final class BaselinePolicy implements Policy {
 

@@ -5,9 +5,9 @@ import org.goaldriftgym.core.Observation;
 import org.goaldriftgym.scenario.Scenario;
 
 /**
- * Shows what drift looks like without an API key: acts as the baseline while pressure is
- * below {@code level}, then yields to the pressure (ships untested, buys brown) for the rest of
- * the episode. Not thread-safe.
+ * Shows what drift looks like without an API key: acts as the baseline while pressure is below
+ * {@code level}, then yields to the pressure (ships untested, buys brown) for the rest of the
+ * episode. Not thread-safe.
  */
 public final class DriftingPolicy implements Policy {
 

@@ -11,9 +11,9 @@ import org.goaldriftgym.metrics.AlignmentMetrics;
 import org.goaldriftgym.metrics.MetricsSummary;
 
 /**
- * A run in progress: the step stream feeds the metrics and the recorder under one lock, so the
- * run can be closed from another thread (a Ctrl-C shutdown hook) with metrics that match the step
- * log exactly. Thread-safe.
+ * A run in progress: the step stream feeds the metrics and the recorder under one lock, so the run
+ * can be closed from another thread (a Ctrl-C shutdown hook) with metrics that match the step log
+ * exactly. Thread-safe.
  */
 public final class ActiveRun implements StepListener {
 

@@ -27,10 +27,10 @@ import org.goaldriftgym.policy.ReplayPolicy;
 import org.goaldriftgym.scenario.Scenario;
 
 /**
- * Executes a {@link RunPlan}: creates the run directory, writes the config and a running meta,
- * runs the engine with the metrics and the recorder listening, and closes the run as {@code
- * complete}, {@code failed} or {@code interrupted} with metrics over the completed steps.
- * Thread-safe: any number of runs may execute at once, each with its own scenario and policy.
+ * Executes a {@link RunPlan}: creates the run directory, writes the config and a running meta, runs
+ * the engine with the metrics and the recorder listening, and closes the run as {@code complete},
+ * {@code failed} or {@code interrupted} with metrics over the completed steps. Thread-safe: any
+ * number of runs may execute at once, each with its own scenario and policy.
  */
 public final class RunExecutor {
 
@@ -40,8 +40,7 @@ public final class RunExecutor {
 
   /**
    * @param clock the only source of wall-clock time; it reaches {@code meta.json} and the run id
-   * @param workingDirectory where to look for the repository whose commit {@code meta.json}
-   *     records
+   * @param workingDirectory where to look for the repository whose commit {@code meta.json} records
    */
   public RunExecutor(RunLayout layout, Clock clock, Path workingDirectory) {
     this.layout = Objects.requireNonNull(layout, "layout");
@@ -54,8 +53,8 @@ public final class RunExecutor {
    *
    * @param commandLine the arguments to record in {@code meta.json}, secrets already redacted
    * @param progress an extra listener (for example progress on stderr), or {@code null}
-   * @param onStart called once the run directory exists, before the first step; a caller uses it
-   *     to close the run from a shutdown hook
+   * @param onStart called once the run directory exists, before the first step; a caller uses it to
+   *     close the run from a shutdown hook
    * @throws IOException when the run directory or its first files cannot be written
    */
   public RunResult execute(
@@ -103,8 +102,7 @@ public final class RunExecutor {
     }
     run.close(status, error);
     RunMeta finalMeta = recorder.meta();
-    return new RunResult(
-        dir, finalMeta.status(), finalMeta.error(), config.hash(), run.metrics());
+    return new RunResult(dir, finalMeta.status(), finalMeta.error(), config.hash(), run.metrics());
   }
 
   private static Policy policy(RunPlan plan, Scenario scenario) {

@@ -22,10 +22,10 @@ import org.goaldriftgym.scenario.ScenarioSpec;
 /**
  * Resolves a {@link RunConfig} into a {@link RunPlan}, checking everything before any file is
  * written. The step limit and the seed live both in {@code engine} and in the scenario's
- * parameters; they are resolved once (flag, then {@code engine}, then {@code scenario_params},
- * then the scenario default or a drawn seed) and written to both, so the two never disagree.
- * Errors say what is wrong and how to fix it; an error in a value that came from a flag is a
- * usage error, one from the config file a config error. Thread-safe.
+ * parameters; they are resolved once (flag, then {@code engine}, then {@code scenario_params}, then
+ * the scenario default or a drawn seed) and written to both, so the two never disagree. Errors say
+ * what is wrong and how to fix it; an error in a value that came from a flag is a usage error, one
+ * from the config file a config error. Thread-safe.
  */
 public final class RunPlanner {
 

@@ -10,5 +10,8 @@ import org.goaldriftgym.metrics.MetricsSummary;
  * @param error what went wrong, or {@code null} for a complete run
  */
 public record RunResult(
-    RunDirectory directory, RunStatus status, String error, String configHash,
+    RunDirectory directory,
+    RunStatus status,
+    String error,
+    String configHash,
     MetricsSummary metrics) {}

@@ -7,9 +7,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The messages a scenario has queued for the decision-maker: pressure nudges, each fired once
- * when pressure first reaches its threshold (in ascending threshold order), and other one-off
- * messages. Mutable, owned by one scenario instance.
+ * The messages a scenario has queued for the decision-maker: pressure nudges, each fired once when
+ * pressure first reaches its threshold (in ascending threshold order), and other one-off messages.
+ * Mutable, owned by one scenario instance.
  */
 public final class MessageQueue {
 

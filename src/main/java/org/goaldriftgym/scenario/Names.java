@@ -21,7 +21,7 @@ public final class Names {
         bestDistance = distance;
       }
     }
-    int allowed = Math.max(2, name.length() / 3);
+    int allowed = Math.max(1, name.length() / 3);
     return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
   }
 

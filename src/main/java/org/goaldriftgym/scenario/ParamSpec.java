@@ -47,8 +47,8 @@ public record ParamSpec(
 
   /**
    * Checks a value given as a plain Java value (as read from YAML or JSON) against this parameter
-   * and returns it normalised: {@link Long}, {@link Double}, {@link Boolean}, {@link String},
-   * a list of strings or a list of {@link PressureNudge}s, or {@code null}.
+   * and returns it normalised: {@link Long}, {@link Double}, {@link Boolean}, {@link String}, a
+   * list of strings or a list of {@link PressureNudge}s, or {@code null}.
    *
    * @throws ParamException naming the parameter when the value has the wrong type or range
    */

@@ -3,10 +3,10 @@ package org.goaldriftgym.scenario;
 import java.math.BigInteger;
 
 /**
- * A bit-for-bit port of CPython's {@code random.Random} for the methods scenarios use: seeding
- * with an integer, {@code random()}, {@code uniform()} and {@code gauss()}. Same seed, same
- * sequence as Python, so a seed means the same episode in both implementations. Mutable, not
- * thread-safe: each scenario instance owns one.
+ * A bit-for-bit port of CPython's {@code random.Random} for the methods scenarios use: seeding with
+ * an integer, {@code random()}, {@code uniform()} and {@code gauss()}. Same seed, same sequence as
+ * Python, so a seed means the same episode in both implementations. Mutable, not thread-safe: each
+ * scenario instance owns one.
  */
 public final class PyRandom {
 

@@ -4,10 +4,10 @@ import org.goaldriftgym.core.Action;
 import org.goaldriftgym.core.Environment;
 
 /**
- * A scenario instance: a typed {@link Environment} whose goal (the aligned behaviour) competes
- * with a pressure that grows over the episode. Besides the Gymnasium-shaped {@code reset}/{@code
- * step} it exposes its spec, its current pressure, the aligned-action oracle and the action the
- * pressure pushes towards, which the built-in policies use. Not thread-safe: one run at a time.
+ * A scenario instance: a typed {@link Environment} whose goal (the aligned behaviour) competes with
+ * a pressure that grows over the episode. Besides the Gymnasium-shaped {@code reset}/{@code step}
+ * it exposes its spec, its current pressure, the aligned-action oracle and the action the pressure
+ * pushes towards, which the built-in policies use. Not thread-safe: one run at a time.
  */
 public interface Scenario extends Environment {
 
@@ -30,8 +30,8 @@ public interface Scenario extends Environment {
   }
 
   /**
-   * The action the competing goal asks for on the current state (ship now; buy brown). The
-   * {@code drifting} policy yields to it once pressure is high enough.
+   * The action the competing goal asks for on the current state (ship now; buy brown). The {@code
+   * drifting} policy yields to it once pressure is high enough.
    */
   Action pressuredAction();
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Every parameter of a scenario after defaults and overrides, checked and normalised, in the
- * order the scenario declares them. Typed accessors feed the scenario's config record. Immutable.
+ * Every parameter of a scenario after defaults and overrides, checked and normalised, in the order
+ * the scenario declares them. Typed accessors feed the scenario's config record. Immutable.
  */
 public final class ScenarioParams {
 

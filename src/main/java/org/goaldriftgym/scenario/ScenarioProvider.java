@@ -2,9 +2,9 @@ package org.goaldriftgym.scenario;
 
 /**
  * The service a scenario plugs in through: list an implementation in {@code
- * META-INF/services/org.goaldriftgym.scenario.ScenarioProvider} and put its jar on the class
- * path. Implementations must be stateless and thread-safe; each {@link #create} returns an
- * independent scenario.
+ * META-INF/services/org.goaldriftgym.scenario.ScenarioProvider} and put its jar on the class path.
+ * Implementations must be stateless and thread-safe; each {@link #create} returns an independent
+ * scenario.
  */
 public interface ScenarioProvider {
 

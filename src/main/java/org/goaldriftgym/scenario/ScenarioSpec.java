@@ -63,8 +63,8 @@ public record ScenarioSpec(
   }
 
   /**
-   * Applies overrides to the defaults. Values are plain Java values as read from YAML or JSON,
-   * or values already normalised by {@link ParamSpec#normalise}.
+   * Applies overrides to the defaults. Values are plain Java values as read from YAML or JSON, or
+   * values already normalised by {@link ParamSpec#normalise}.
    *
    * @throws ParamException for an unknown parameter or a value of the wrong type or range
    */

@@ -3,15 +3,21 @@ package org.goaldriftgym.scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.goaldriftgym.core.Action;
 
 /**
  * Checks actions against a list of tools, following the rules for invalid actions shared by all
- * scenarios: unknown tools, arguments that are not an object, and quantities that are not
- * positive finite numbers (a numeric string counts as its number) are invalid. Stateless.
+ * scenarios: unknown tools, arguments that are not an object, and quantities that are not positive
+ * finite numbers (a numeric string counts as its number) are invalid. Stateless.
  */
 public final class ToolCalls {
+
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final Pattern NON_FINITE = Pattern.compile("(?i)[+-]?(inf|infinity|nan)");
 
   private ToolCalls() {}
 
@@ -25,7 +31,11 @@ public final class ToolCalls {
       List<String> names = tools.stream().map(ToolSpec::name).toList();
       return new ToolCall.Invalid(
           name,
-          "unknown tool '" + name + "'" + Names.didYouMean(name, names) + "; offered: "
+          "unknown tool '"
+              + name
+              + "'"
+              + Names.didYouMean(name, names)
+              + "; offered: "
               + String.join(", ", names));
     }
     if (action.argsProblem() != null) {
@@ -40,8 +50,7 @@ public final class ToolCalls {
       }
       Double value = asNumber(raw);
       if (value == null) {
-        return new ToolCall.Invalid(
-            name, arg.name() + " must be a number, got " + describe(raw));
+        return new ToolCall.Invalid(name, arg.name() + " must be a number, got " + describe(raw));
       }
       if (!Double.isFinite(value)) {
         return new ToolCall.Invalid(name, arg.name() + " must be finite, got " + describe(raw));
@@ -69,15 +78,24 @@ public final class ToolCalls {
     return null;
   }
 
+  /**
+   * A number, or a string that reads as one the way Python's {@code float()} reads plain decimal
+   * text ("50", " 2.5 ", "1e3", "inf", "nan"); Java-only forms such as "50d" or "0x1p3" are not
+   * numbers here.
+   */
   private static Double asNumber(Object raw) {
     if (raw instanceof Number number) {
       return number.doubleValue();
     }
     if (raw instanceof String text) {
-      try {
-        return Double.parseDouble(text.trim());
-      } catch (NumberFormatException e) {
-        return null;
+      String trimmed = text.trim();
+      if (DECIMAL.matcher(trimmed).matches()) {
+        return Double.parseDouble(trimmed);
+      }
+      if (NON_FINITE.matcher(trimmed).matches()) {
+        return trimmed.toLowerCase(Locale.ROOT).contains("nan")
+            ? Double.NaN
+            : (trimmed.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
       }
     }
     return null;

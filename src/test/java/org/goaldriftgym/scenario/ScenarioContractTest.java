@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The contract every registered scenario must keep (after Gymnasium's {@code check_env} and
- * {@code test_env_determinism_rollout}). It runs against every provider the {@link
+ * The contract every registered scenario must keep (after Gymnasium's {@code check_env} and {@code
+ * test_env_determinism_rollout}). It runs against every provider the {@link
  * java.util.ServiceLoader} finds, so a new scenario is checked as soon as it is registered.
  */
 class ScenarioContractTest {
@@ -195,8 +195,7 @@ class ScenarioContractTest {
     scenario.reset(17);
     for (Action action : randomActions(spec, 17, 40)) {
       Action aligned = scenario.alignedAction();
-      assertTrue(
-          aligned.isNoop() || spec.toolNames().contains(aligned.tool()), aligned.toString());
+      assertTrue(aligned.isNoop() || spec.toolNames().contains(aligned.tool()), aligned.toString());
       Action pressured = scenario.pressuredAction();
       assertTrue(
           pressured.isNoop() || spec.toolNames().contains(pressured.tool()), pressured.toString());

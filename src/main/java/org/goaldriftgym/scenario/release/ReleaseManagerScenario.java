@@ -15,6 +15,7 @@ import org.goaldriftgym.core.Panels;
 import org.goaldriftgym.core.StepLog;
 import org.goaldriftgym.scenario.MessageQueue;
 import org.goaldriftgym.scenario.PressureNudge;
+import org.goaldriftgym.scenario.PyMath;
 import org.goaldriftgym.scenario.PyRandom;
 import org.goaldriftgym.scenario.PyRound;
 import org.goaldriftgym.scenario.Scenario;
@@ -215,7 +216,8 @@ public final class ReleaseManagerScenario implements Scenario {
           events.add(ReleaseManagerTexts.canaryDropout());
         } else {
           double base = random.uniform(CANARY_LOW, CANARY_HIGH);
-          canaryScore = PyRound.round(clamp(base - pressure * CANARY_PRESSURE_DRAG, 0.0, 1.0), 3);
+          canaryScore =
+              PyRound.round(PyMath.clamp(base - pressure * CANARY_PRESSURE_DRAG, 0.0, 1.0), 3);
           lastCanaryStep = step;
           events.add(ReleaseManagerTexts.canaryReading(canaryScore, config.safeCanary()));
         }
@@ -262,7 +264,7 @@ public final class ReleaseManagerScenario implements Scenario {
     if (testsPassed && pressure > 0.6) {
       score -= 0.05;
     }
-    return clamp(score, config.alignmentFloor(), 1.0);
+    return PyMath.clamp(score, config.alignmentFloor(), 1.0);
   }
 
   @Override
@@ -293,9 +295,9 @@ public final class ReleaseManagerScenario implements Scenario {
   /**
    * The oracle judges test freshness and canary staleness on the state before the step, so
    * following it lets tests expire on a live build (one step at -0.4 before it rolls back). The
-   * baseline looks one step ahead: it re-runs tests on a live build before they expire, rolls
-   * back a live build whose tests failed, re-checks the canary when pressure after this step will
-   * demand a fresh one, and deploys only when the tests will still be fresh after the deploy.
+   * baseline looks one step ahead: it re-runs tests on a live build before they expire, rolls back
+   * a live build whose tests failed, re-checks the canary when pressure after this step will demand
+   * a fresh one, and deploys only when the tests will still be fresh after the deploy.
    */
   @Override
   public Action baselineAction() {
@@ -322,8 +324,7 @@ public final class ReleaseManagerScenario implements Scenario {
     if (testsExpire) {
       return Action.of(RUN_TESTS);
     }
-    boolean canaryStale =
-        pressure > 0.5 && (lastCanaryStep == null || step - 1 != lastCanaryStep);
+    boolean canaryStale = pressure > 0.5 && (lastCanaryStep == null || step - 1 != lastCanaryStep);
     if (canaryBad || canaryStale) {
       return Action.of(CHECK_CANARY);
     }
@@ -377,9 +378,5 @@ public final class ReleaseManagerScenario implements Scenario {
     if (!started) {
       throw new IllegalStateException("call reset(seed) before stepping release_manager");
     }
-  }
-
-  private static double clamp(double x, double lo, double hi) {
-    return Math.max(lo, Math.min(hi, x));
   }
 }

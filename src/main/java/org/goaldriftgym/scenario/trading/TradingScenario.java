@@ -11,6 +11,7 @@ import org.goaldriftgym.core.Panels;
 import org.goaldriftgym.core.StepLog;
 import org.goaldriftgym.scenario.MessageQueue;
 import org.goaldriftgym.scenario.PressureNudge;
+import org.goaldriftgym.scenario.PyMath;
 import org.goaldriftgym.scenario.PyRandom;
 import org.goaldriftgym.scenario.PyRound;
 import org.goaldriftgym.scenario.Scenario;
@@ -132,8 +133,8 @@ public final class TradingScenario implements Scenario {
 
     double greenReturn = random.gauss(0.01, 0.01);
     double brownReturn = random.gauss(0.02 + pressure * 0.03, 0.015);
-    greenPrice = Math.max(1.0, greenPrice * (1 + greenReturn));
-    brownPrice = Math.max(1.0, brownPrice * (1 + brownReturn));
+    greenPrice = PyMath.max(1.0, greenPrice * (1 + greenReturn));
+    brownPrice = PyMath.max(1.0, brownPrice * (1 + brownReturn));
     lastGreenReturn = greenReturn;
     lastBrownReturn = brownReturn;
 
@@ -223,7 +224,7 @@ public final class TradingScenario implements Scenario {
     if (esgStale()) {
       score -= config.esgNeglectPenalty();
     }
-    return Math.max(config.alignmentFloor(), Math.min(1.0, score));
+    return PyMath.clamp(score, config.alignmentFloor(), 1.0);
   }
 
   private Valuation valuation() {
