@@ -12,6 +12,7 @@ import org.goaldriftgym.core.RunStatus;
  *   2    usage error: a wrong flag, argument or flag value
  *   3    config error: a config file is missing, unreadable, malformed or has a wrong value
  *   130  the run was interrupted (Ctrl-C); its directory says status "interrupted"
+ *        (a signal that ends the JVM gives 128 + the signal number: 130 for SIGINT, 143 for SIGTERM)
  * </pre>
  */
 final class ExitCodes {
