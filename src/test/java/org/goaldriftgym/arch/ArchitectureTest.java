@@ -1,0 +1,136 @@
+package org.goaldriftgym.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package table of STYLE.md, enforced on the main classes. */
+class ArchitectureTest {
+
+  private static final String ROOT = "org.goaldriftgym";
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+  }
+
+  @Test
+  void mainClassesAreImported() {
+    // guards the rules below against passing vacuously
+    if (classes.stream().noneMatch(c -> c.getPackageName().equals(ROOT + ".core"))
+        || classes.stream().noneMatch(c -> c.getPackageName().equals(ROOT + ".cli"))) {
+      throw new AssertionError("main classes were not imported: " + classes.size());
+    }
+  }
+
+  @Test
+  void coreDependsOnTheJdkOnly() {
+    classes()
+        .that().resideInAPackage(ROOT + ".core..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".core..", "java..")
+        .check(classes);
+    noClasses()
+        .that().resideInAPackage(ROOT + ".core..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("com.fasterxml..", "picocli..", "java.nio.file..", "java.net..", "java.io..")
+        .check(classes);
+  }
+
+  @Test
+  void scenarioDependsOnCoreOnly() {
+    classes()
+        .that().resideInAPackage(ROOT + ".scenario..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".scenario..", ROOT + ".core..", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void policyDependsOnCoreAndTheScenarioSpiOnly() {
+    classes()
+        .that().resideInAPackage(ROOT + ".policy..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".policy..", ROOT + ".core..", ROOT + ".scenario", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void metricsDependOnCoreOnly() {
+    classes()
+        .that().resideInAPackage(ROOT + ".metrics..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".metrics..", ROOT + ".core..", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void artifactDependsOnCoreMetricsAndJacksonOnly() {
+    classes()
+        .that().resideInAPackage(ROOT + ".artifact..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            ROOT + ".artifact..", ROOT + ".core..", ROOT + ".metrics..", "com.fasterxml.jackson..", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void nothingDependsOnTheCli() {
+    noClasses()
+        .that().resideOutsideOfPackage(ROOT + ".cli..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".cli..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheCliTouchesPicocli() {
+    noClasses()
+        .that().resideOutsideOfPackage(ROOT + ".cli..")
+        .should().dependOnClassesThat().resideInAPackage("picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void noClassOutsideTheCliWritesToSystemOutOrErr() {
+    noClasses()
+        .that().resideOutsideOfPackage(ROOT + ".cli..")
+        .should().accessField(System.class, "out")
+        .orShould().accessField(System.class, "err")
+        .check(classes);
+  }
+
+  @Test
+  void onlyMainMainCallsSystemExit() {
+    noClasses()
+        .that().doNotHaveFullyQualifiedName(ROOT + ".cli.Main")
+        .should().callMethod(System.class, "exit", int.class)
+        .check(classes);
+  }
+
+  @Test
+  void scenarioPolicyAndMetricsCodeTakeNoNondeterminismFromTheProcess() {
+    noClasses()
+        .that().resideInAnyPackage(ROOT + ".scenario..", ROOT + ".policy..", ROOT + ".metrics..", ROOT + ".core..")
+        .should().callConstructor(Random.class)
+        .orShould().callConstructor(Random.class, long.class)
+        .orShould().callMethod(Instant.class, "now")
+        .orShould().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(System.class, "nanoTime")
+        .orShould().callMethod(Math.class, "random")
+        .orShould().callMethod(Clock.class, "systemUTC")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ThreadLocalRandom")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.security.SecureRandom")
+        .check(classes);
+  }
+}
