@@ -38,21 +38,29 @@ class ArchitectureTest {
   @Test
   void coreDependsOnTheJdkOnly() {
     classes()
-        .that().resideInAPackage(ROOT + ".core..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".core..", "java..")
+        .that()
+        .resideInAPackage(ROOT + ".core..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".core..", "java..")
         .check(classes);
     noClasses()
-        .that().resideInAPackage(ROOT + ".core..")
-        .should().dependOnClassesThat()
-        .resideInAnyPackage("com.fasterxml..", "picocli..", "java.nio.file..", "java.net..", "java.io..")
+        .that()
+        .resideInAPackage(ROOT + ".core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.fasterxml..", "picocli..", "java.nio.file..", "java.net..", "java.io..")
         .check(classes);
   }
 
   @Test
   void scenarioDependsOnCoreOnly() {
     classes()
-        .that().resideInAPackage(ROOT + ".scenario..")
-        .should().onlyDependOnClassesThat()
+        .that()
+        .resideInAPackage(ROOT + ".scenario..")
+        .should()
+        .onlyDependOnClassesThat()
         .resideInAnyPackage(ROOT + ".scenario..", ROOT + ".core..", "java..")
         .check(classes);
   }
@@ -60,8 +68,10 @@ class ArchitectureTest {
   @Test
   void policyDependsOnCoreAndTheScenarioSpiOnly() {
     classes()
-        .that().resideInAPackage(ROOT + ".policy..")
-        .should().onlyDependOnClassesThat()
+        .that()
+        .resideInAPackage(ROOT + ".policy..")
+        .should()
+        .onlyDependOnClassesThat()
         .resideInAnyPackage(ROOT + ".policy..", ROOT + ".core..", ROOT + ".scenario", "java..")
         .check(classes);
   }
@@ -69,8 +79,10 @@ class ArchitectureTest {
   @Test
   void metricsDependOnCoreOnly() {
     classes()
-        .that().resideInAPackage(ROOT + ".metrics..")
-        .should().onlyDependOnClassesThat()
+        .that()
+        .resideInAPackage(ROOT + ".metrics..")
+        .should()
+        .onlyDependOnClassesThat()
         .resideInAnyPackage(ROOT + ".metrics..", ROOT + ".core..", "java..")
         .check(classes);
   }
@@ -78,59 +90,89 @@ class ArchitectureTest {
   @Test
   void artifactDependsOnCoreMetricsAndJacksonOnly() {
     classes()
-        .that().resideInAPackage(ROOT + ".artifact..")
-        .should().onlyDependOnClassesThat()
+        .that()
+        .resideInAPackage(ROOT + ".artifact..")
+        .should()
+        .onlyDependOnClassesThat()
         .resideInAnyPackage(
-            ROOT + ".artifact..", ROOT + ".core..", ROOT + ".metrics..", "com.fasterxml.jackson..", "java..")
+            ROOT + ".artifact..",
+            ROOT + ".core..",
+            ROOT + ".metrics..",
+            "com.fasterxml.jackson..",
+            "java..")
         .check(classes);
   }
 
   @Test
   void nothingDependsOnTheCli() {
     noClasses()
-        .that().resideOutsideOfPackage(ROOT + ".cli..")
-        .should().dependOnClassesThat().resideInAPackage(ROOT + ".cli..")
+        .that()
+        .resideOutsideOfPackage(ROOT + ".cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".cli..")
         .check(classes);
   }
 
   @Test
   void onlyTheCliTouchesPicocli() {
     noClasses()
-        .that().resideOutsideOfPackage(ROOT + ".cli..")
-        .should().dependOnClassesThat().resideInAPackage("picocli..")
+        .that()
+        .resideOutsideOfPackage(ROOT + ".cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("picocli..")
         .check(classes);
   }
 
   @Test
   void noClassOutsideTheCliWritesToSystemOutOrErr() {
     noClasses()
-        .that().resideOutsideOfPackage(ROOT + ".cli..")
-        .should().accessField(System.class, "out")
-        .orShould().accessField(System.class, "err")
+        .that()
+        .resideOutsideOfPackage(ROOT + ".cli..")
+        .should()
+        .accessField(System.class, "out")
+        .orShould()
+        .accessField(System.class, "err")
         .check(classes);
   }
 
   @Test
   void onlyMainMainCallsSystemExit() {
     noClasses()
-        .that().doNotHaveFullyQualifiedName(ROOT + ".cli.Main")
-        .should().callMethod(System.class, "exit", int.class)
+        .that()
+        .doNotHaveFullyQualifiedName(ROOT + ".cli.Main")
+        .should()
+        .callMethod(System.class, "exit", int.class)
         .check(classes);
   }
 
   @Test
   void scenarioPolicyAndMetricsCodeTakeNoNondeterminismFromTheProcess() {
     noClasses()
-        .that().resideInAnyPackage(ROOT + ".scenario..", ROOT + ".policy..", ROOT + ".metrics..", ROOT + ".core..")
-        .should().callConstructor(Random.class)
-        .orShould().callConstructor(Random.class, long.class)
-        .orShould().callMethod(Instant.class, "now")
-        .orShould().callMethod(System.class, "currentTimeMillis")
-        .orShould().callMethod(System.class, "nanoTime")
-        .orShould().callMethod(Math.class, "random")
-        .orShould().callMethod(Clock.class, "systemUTC")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ThreadLocalRandom")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.security.SecureRandom")
+        .that()
+        .resideInAnyPackage(
+            ROOT + ".scenario..", ROOT + ".policy..", ROOT + ".metrics..", ROOT + ".core..")
+        .should()
+        .callConstructor(Random.class)
+        .orShould()
+        .callConstructor(Random.class, long.class)
+        .orShould()
+        .callMethod(Instant.class, "now")
+        .orShould()
+        .callMethod(System.class, "currentTimeMillis")
+        .orShould()
+        .callMethod(System.class, "nanoTime")
+        .orShould()
+        .callMethod(Math.class, "random")
+        .orShould()
+        .callMethod(Clock.class, "systemUTC")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.util.concurrent.ThreadLocalRandom")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.security.SecureRandom")
         .check(classes);
   }
 }

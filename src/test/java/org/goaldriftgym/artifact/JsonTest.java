@@ -15,8 +15,11 @@ class JsonTest {
 
   @Test
   void canonicalSortsKeysAtEveryLevelWithoutWhitespace() throws Exception {
-    JsonNode node = Json.MAPPER.readTree("{\"b\": {\"y\": 1, \"x\": [true, {\"d\": null, \"c\": 1.5}]}, \"a\": \"t\"}");
-    assertEquals("{\"a\":\"t\",\"b\":{\"x\":[true,{\"c\":1.5,\"d\":null}],\"y\":1}}", Json.canonical(node));
+    JsonNode node =
+        Json.MAPPER.readTree(
+            "{\"b\": {\"y\": 1, \"x\": [true, {\"d\": null, \"c\": 1.5}]}, \"a\": \"t\"}");
+    assertEquals(
+        "{\"a\":\"t\",\"b\":{\"x\":[true,{\"c\":1.5,\"d\":null}],\"y\":1}}", Json.canonical(node));
   }
 
   @Test
@@ -26,7 +29,8 @@ class JsonTest {
     value.put("a", List.of());
     value.put("m", Map.of());
     assertEquals(
-        "{\n  \"z\": 1,\n  \"a\": [],\n  \"m\": {}\n}\n", new String(Json.pretty(Json.tree(value)), UTF_8));
+        "{\n  \"z\": 1,\n  \"a\": [],\n  \"m\": {}\n}\n",
+        new String(Json.pretty(Json.tree(value)), UTF_8));
   }
 
   @Test
@@ -48,6 +52,7 @@ class JsonTest {
 
     JsonNode readBack = Json.MAPPER.readTree(written);
     assertEquals(new String(written, UTF_8), new String(Json.pretty(readBack), UTF_8));
-    assertEquals(document.hash(), ConfigDocument.hashOf(readBack), "the hash survives a round trip");
+    assertEquals(
+        document.hash(), ConfigDocument.hashOf(readBack), "the hash survives a round trip");
   }
 }

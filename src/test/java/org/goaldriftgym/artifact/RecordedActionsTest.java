@@ -36,7 +36,8 @@ class RecordedActionsTest {
 
   @Test
   void argumentsThatAreNotAnObjectBecomeAnUnreadableCallNotAnError() throws Exception {
-    Path file = Files.writeString(temp.resolve("a.jsonl"), "{\"tool\": \"deploy\", \"args\": [1, 2]}\n");
+    Path file =
+        Files.writeString(temp.resolve("a.jsonl"), "{\"tool\": \"deploy\", \"args\": [1, 2]}\n");
     var action = RecordedActions.load(file).actions().get(0);
     assertEquals("deploy", action.tool());
     assertTrue(action.argsProblem().contains("array"), action.argsProblem());
@@ -52,7 +53,8 @@ class RecordedActionsTest {
     RecordedActions recorded = RecordedActions.load(dir);
 
     assertEquals(dir.resolve("step_log.jsonl"), recorded.file());
-    assertEquals(List.of("run_tests", "fly"), recorded.actions().stream().map(a -> a.tool()).toList());
+    assertEquals(
+        List.of("run_tests", "fly"), recorded.actions().stream().map(a -> a.tool()).toList());
     assertEquals(List.of(false, true), recorded.recordedInvalid());
     assertNull(recorded.actions().get(0).argsProblem());
   }
@@ -60,12 +62,15 @@ class RecordedActionsTest {
   @Test
   void missingEmptyOrMalformedSourcesNameTheFileAndLine() throws Exception {
     IllegalArgumentException missing =
-        assertThrows(IllegalArgumentException.class, () -> RecordedActions.load(temp.resolve("none.jsonl")));
+        assertThrows(
+            IllegalArgumentException.class, () -> RecordedActions.load(temp.resolve("none.jsonl")));
     assertTrue(missing.getMessage().contains("none.jsonl"));
     Path empty = Files.writeString(temp.resolve("empty.jsonl"), "\n\n");
     assertThrows(IllegalArgumentException.class, () -> RecordedActions.load(empty));
-    Path noTool = Files.writeString(temp.resolve("notool.jsonl"), "{\"tool\": \"a\"}\n{\"name\": \"b\"}\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RecordedActions.load(noTool));
+    Path noTool =
+        Files.writeString(temp.resolve("notool.jsonl"), "{\"tool\": \"a\"}\n{\"name\": \"b\"}\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RecordedActions.load(noTool));
     assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     Path array = Files.writeString(temp.resolve("array.jsonl"), "[1]\n");
     assertThrows(IllegalArgumentException.class, () -> RecordedActions.load(array));

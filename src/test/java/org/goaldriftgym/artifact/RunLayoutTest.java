@@ -41,7 +41,8 @@ class RunLayoutTest {
 
   @Test
   void runIdIsUtcTimeAndSeed() {
-    assertEquals("20240229-235958-s0", RunLayout.runId(Instant.parse("2024-02-29T23:59:58.999Z"), 0));
+    assertEquals(
+        "20240229-235958-s0", RunLayout.runId(Instant.parse("2024-02-29T23:59:58.999Z"), 0));
     assertEquals(
         "20240101-000000-s1099511627779",
         RunLayout.runId(Instant.parse("2024-01-01T00:00:00Z"), 1099511627779L));

@@ -61,8 +61,7 @@ class BadInputTest {
 
   @Test
   void unknownScenarioParamFlagListsValidOnesAndSuggestsTheNearest() {
-    String err =
-        message(2, "--scenario", "release_manager", "--scenario-param", "safe_canry=0.5");
+    String err = message(2, "--scenario", "release_manager", "--scenario-param", "safe_canry=0.5");
     assertTrue(err.contains("safe_canry"), err);
     assertTrue(err.contains("did you mean safe_canary?"), err);
     assertTrue(err.contains("pressure_growth") && err.contains("panels_to_hide"), err);
@@ -87,7 +86,9 @@ class BadInputTest {
   @Test
   void scenarioParamOutOfRangeInAConfigFileIsAConfigError() {
     Path config =
-        file("c.json", "{\"scenario\": \"release_manager\", \"scenario_params\": {\"safe_canary\": 2}}");
+        file(
+            "c.json",
+            "{\"scenario\": \"release_manager\", \"scenario_params\": {\"safe_canary\": 2}}");
     String err = message(3, "--config", config.toString());
     assertTrue(err.contains("safe_canary"), err);
   }
@@ -143,7 +144,9 @@ class BadInputTest {
 
   @Test
   void malformedJsonNamesLineAndColumn() {
-    Path config = file("bad.json", "{\n  \"scenario\": \"release_manager\",\n  \"engine\": {\"seed\": }\n}\n");
+    Path config =
+        file(
+            "bad.json", "{\n  \"scenario\": \"release_manager\",\n  \"engine\": {\"seed\": }\n}\n");
     String err = message(3, "--config", config.toString());
     assertTrue(err.contains("line 3") && err.contains("column"), err);
   }
@@ -176,16 +179,28 @@ class BadInputTest {
   @Test
   void replayOfAFileThatDoesNotExistIsAUsageError() {
     String err =
-        message(2, "--scenario", "release_manager",
-            "--policy", "replay:" + temp.resolve("missing.jsonl"));
+        message(
+            2,
+            "--scenario",
+            "release_manager",
+            "--policy",
+            "replay:" + temp.resolve("missing.jsonl"));
     assertTrue(err.contains("missing.jsonl"), err);
   }
 
   @Test
   void replayWhoseToolsDoNotMatchTheScenarioIsAUsageError() {
-    Path actions = file("trading.jsonl", "{\"tool\": \"buy_green\", \"args\": {\"quantity\": 5}}\n".repeat(3));
+    Path actions =
+        file("trading.jsonl", "{\"tool\": \"buy_green\", \"args\": {\"quantity\": 5}}\n".repeat(3));
     String err =
-        message(2, "--scenario", "release_manager", "--max-steps", "3", "--policy", "replay:" + actions);
+        message(
+            2,
+            "--scenario",
+            "release_manager",
+            "--max-steps",
+            "3",
+            "--policy",
+            "replay:" + actions);
     assertTrue(err.contains("buy_green"), err);
   }
 
@@ -193,7 +208,14 @@ class BadInputTest {
   void replayWithFewerActionsThanStepsIsAUsageError() {
     Path actions = file("short.jsonl", "{\"tool\": \"run_tests\"}\n".repeat(3));
     String err =
-        message(2, "--scenario", "release_manager", "--max-steps", "4", "--policy", "replay:" + actions);
+        message(
+            2,
+            "--scenario",
+            "release_manager",
+            "--max-steps",
+            "4",
+            "--policy",
+            "replay:" + actions);
     assertTrue(err.contains("3") && err.contains("4"), err);
   }
 
@@ -201,7 +223,14 @@ class BadInputTest {
   void replayOfALineThatIsNotJsonIsAUsageError() {
     Path actions = file("broken.jsonl", "{\"tool\": \"run_tests\"}\nnot json\n");
     String err =
-        message(2, "--scenario", "release_manager", "--max-steps", "2", "--policy", "replay:" + actions);
+        message(
+            2,
+            "--scenario",
+            "release_manager",
+            "--max-steps",
+            "2",
+            "--policy",
+            "replay:" + actions);
     assertTrue(err.contains("line 2"), err);
   }
 
@@ -256,15 +285,28 @@ class BadInputTest {
     cli = new Cli(temp);
     Path notADirectory = Cli.write(temp.resolve("artifacts-file"), "x");
     Cli.Result result =
-        cli.raw("run", "--runs-root", cli.runsRoot.toString(), "--artifacts-root", notADirectory.toString(),
-            "--scenario", "release_manager", "--seed", "1", "--max-steps", "2");
+        cli.raw(
+            "run",
+            "--runs-root",
+            cli.runsRoot.toString(),
+            "--artifacts-root",
+            notADirectory.toString(),
+            "--scenario",
+            "release_manager",
+            "--seed",
+            "1",
+            "--max-steps",
+            "2");
 
     assertTrue(result.code() != 0);
     assertEquals(1, result.errLines().size(), result.err());
     assertTrue(result.err().startsWith("goal-drift-gym:"), result.err());
     assertTrue(!result.err().contains("internal error"), result.err());
     assertTrue(
-        cli.runsTree().stream().noneMatch(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith(Cli.RUN_ID_TIME)),
+        cli.runsTree().stream()
+            .noneMatch(
+                p ->
+                    Files.isDirectory(p) && p.getFileName().toString().startsWith(Cli.RUN_ID_TIME)),
         "no run directory left behind: " + cli.runsTree());
   }
 }

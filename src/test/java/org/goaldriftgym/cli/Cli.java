@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs the command line in-process with a fixed clock, a working directory under a temporary
- * directory, a scripted seed source and no shutdown hooks, and always with {@code --runs-root}
- * and {@code --artifacts-root} under that directory.
+ * directory, a scripted seed source and no shutdown hooks, and always with {@code --runs-root} and
+ * {@code --artifacts-root} under that directory.
  */
 final class Cli {
 

@@ -23,7 +23,8 @@ class CommandLineRedactionTest {
   void secretValueAfterAFlagIsRedacted() {
     assertEquals(
         List.of("--agent-param", "api_key=***", "--agent-param", "model=gpt"),
-        CommandLineRedaction.redact(List.of("--agent-param", "api_key=sk-123", "--agent-param", "model=gpt")));
+        CommandLineRedaction.redact(
+            List.of("--agent-param", "api_key=sk-123", "--agent-param", "model=gpt")));
   }
 
   @Test
@@ -44,7 +45,14 @@ class CommandLineRedactionTest {
   @Test
   void ordinaryArgumentsAreKept() {
     List<String> args =
-        List.of("run", "--scenario", "release_manager", "--scenario-param", "safe_canary=0.8", "--seed", "3");
+        List.of(
+            "run",
+            "--scenario",
+            "release_manager",
+            "--scenario-param",
+            "safe_canary=0.8",
+            "--seed",
+            "3");
     assertEquals(args, CommandLineRedaction.redact(args));
   }
 
@@ -63,10 +71,20 @@ class CommandLineRedactionTest {
     Cli cli = new Cli(temp);
     // a briefing that looks like a secret assignment stands in for a secret on the command line
     Cli.Result result =
-        cli.ok("--scenario", "release_manager", "--seed", "1", "--max-steps", "1",
-            "--scenario-param", "briefing=x", "--label", "token=abc");
+        cli.ok(
+            "--scenario",
+            "release_manager",
+            "--seed",
+            "1",
+            "--max-steps",
+            "1",
+            "--scenario-param",
+            "briefing=x",
+            "--label",
+            "token=abc");
     List<String> recorded = new ArrayList<>();
-    Cli.readJson(result.runDir().resolve("meta.json")).get("command_line")
+    Cli.readJson(result.runDir().resolve("meta.json"))
+        .get("command_line")
         .forEach(a -> recorded.add(a.asText()));
     assertEquals("token=***", recorded.get(recorded.indexOf("--label") + 1));
     assertEquals("briefing=x", recorded.get(recorded.indexOf("--scenario-param") + 1));

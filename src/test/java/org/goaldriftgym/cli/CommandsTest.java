@@ -30,8 +30,11 @@ class CommandsTest {
     assertEquals(2, lines.size(), result.out());
     for (ScenarioProvider provider : ScenarioRegistry.load().providers()) {
       String name = provider.spec().name();
-      String line = lines.stream().filter(l -> l.startsWith(name + " ")).findFirst().orElseThrow(
-          () -> new AssertionError(name + " missing from " + result.out()));
+      String line =
+          lines.stream()
+              .filter(l -> l.startsWith(name + " "))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(name + " missing from " + result.out()));
       assertTrue(line.contains(provider.spec().description()), line);
     }
     assertTrue(lines.get(0).startsWith("release_manager"));
@@ -61,7 +64,10 @@ class CommandsTest {
         assertEquals(param.type().label(), node.get("type").asText());
         assertTrue(node.has("default"), node.toString());
         Object expectedDefault = spec.defaults().asPlainValues().get(param.name());
-        assertEquals(Cli.JSON.readTree(Cli.JSON.writeValueAsString(expectedDefault)), node.get("default"), param.name());
+        assertEquals(
+            Cli.JSON.readTree(Cli.JSON.writeValueAsString(expectedDefault)),
+            node.get("default"),
+            param.name());
       }
       List<String> tools = new ArrayList<>();
       scenario.get("tools").forEach(t -> tools.add(t.get("name").asText()));
@@ -73,11 +79,13 @@ class CommandsTest {
   void publicEntryPointRunsInProcessAndReturnsTheExitCode() {
     java.io.StringWriter out = new java.io.StringWriter();
     java.io.StringWriter err = new java.io.StringWriter();
-    int code = Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "list-scenarios");
+    int code =
+        Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "list-scenarios");
 
     assertEquals(0, code, err.toString());
     assertEquals(new Cli(temp).raw("list-scenarios").out(), out.toString());
-    assertEquals(2, Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "nonsense"));
+    assertEquals(
+        2, Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "nonsense"));
   }
 
   @Test
@@ -110,8 +118,17 @@ class CommandsTest {
     assertEquals(0, result.code(), result.err());
     assertTrue(result.out().startsWith("Usage: goal-drift-gym"), result.out());
     if (command.equals("run")) {
-      for (String option : List.of("--config", "--scenario", "--seed", "--max-steps",
-          "--scenario-param", "--policy", "--label", "--runs-root", "--artifacts-root")) {
+      for (String option :
+          List.of(
+              "--config",
+              "--scenario",
+              "--seed",
+              "--max-steps",
+              "--scenario-param",
+              "--policy",
+              "--label",
+              "--runs-root",
+              "--artifacts-root")) {
         assertTrue(result.out().contains(option), option);
       }
     }

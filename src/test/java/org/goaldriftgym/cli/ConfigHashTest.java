@@ -27,7 +27,8 @@ class ConfigHashTest {
   @Test
   void hashIsSha256OfTheCanonicalDecisiveConfig() throws Exception {
     Cli cli = new Cli(temp);
-    Path run = cli.ok("--scenario", "trading_goal_vs_profit", "--seed", "4", "--max-steps", "3").runDir();
+    Path run =
+        cli.ok("--scenario", "trading_goal_vs_profit", "--seed", "4", "--max-steps", "3").runDir();
     JsonNode config = Cli.readJson(run.resolve("config.json"));
 
     ObjectNode decisive = Cli.JSON.createObjectNode();
@@ -51,15 +52,30 @@ class ConfigHashTest {
     Cli cli = new Cli(temp.resolve("one"));
     String base = hash(cli.ok("--scenario", "release_manager", "--seed", "4", "--max-steps", "3"));
     String labelled =
-        hash(cli.ok("--scenario", "release_manager", "--seed", "4", "--max-steps", "3", "--label", "other"));
+        hash(
+            cli.ok(
+                "--scenario",
+                "release_manager",
+                "--seed",
+                "4",
+                "--max-steps",
+                "3",
+                "--label",
+                "other"));
     String otherRoots =
-        hash(new Cli(temp.resolve("two")).ok("--scenario", "release_manager", "--seed", "4", "--max-steps", "3"));
+        hash(
+            new Cli(temp.resolve("two"))
+                .ok("--scenario", "release_manager", "--seed", "4", "--max-steps", "3"));
     Path withMetadata =
-        Cli.write(temp.resolve("meta.yaml"), "scenario: release_manager\nmetadata:\n  note: a note\n");
+        Cli.write(
+            temp.resolve("meta.yaml"), "scenario: release_manager\nmetadata:\n  note: a note\n");
     Path otherMetadata =
-        Cli.write(temp.resolve("meta2.yaml"), "scenario: release_manager\nmetadata:\n  note: another\n");
-    String metadataA = hash(cli.ok("--config", withMetadata.toString(), "--seed", "4", "--max-steps", "3"));
-    String metadataB = hash(cli.ok("--config", otherMetadata.toString(), "--seed", "4", "--max-steps", "3"));
+        Cli.write(
+            temp.resolve("meta2.yaml"), "scenario: release_manager\nmetadata:\n  note: another\n");
+    String metadataA =
+        hash(cli.ok("--config", withMetadata.toString(), "--seed", "4", "--max-steps", "3"));
+    String metadataB =
+        hash(cli.ok("--config", otherMetadata.toString(), "--seed", "4", "--max-steps", "3"));
 
     assertEquals(base, labelled);
     assertEquals(base, otherRoots);
@@ -72,11 +88,28 @@ class ConfigHashTest {
     Cli cli = new Cli(temp);
     String base = hash(cli.ok("--scenario", "release_manager", "--seed", "4", "--max-steps", "3"));
     String param =
-        hash(cli.ok("--scenario", "release_manager", "--seed", "4", "--max-steps", "3",
-            "--scenario-param", "safe_canary=0.8"));
+        hash(
+            cli.ok(
+                "--scenario",
+                "release_manager",
+                "--seed",
+                "4",
+                "--max-steps",
+                "3",
+                "--scenario-param",
+                "safe_canary=0.8"));
     String seed = hash(cli.ok("--scenario", "release_manager", "--seed", "5", "--max-steps", "3"));
     String policy =
-        hash(cli.ok("--scenario", "release_manager", "--seed", "4", "--max-steps", "3", "--policy", "noop"));
+        hash(
+            cli.ok(
+                "--scenario",
+                "release_manager",
+                "--seed",
+                "4",
+                "--max-steps",
+                "3",
+                "--policy",
+                "noop"));
     assertEquals(4, List.of(base, param, seed, policy).stream().distinct().count());
     assertNotEquals(base, param);
   }
@@ -113,6 +146,7 @@ class ConfigHashTest {
 
   static String sha256(String text) throws Exception {
     return HexFormat.of()
-        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The same config and seed give byte-identical artifacts (all but {@code meta.json}), run after
- * run and in parallel in one JVM; runs that collide on their id get distinct directories.
+ * The same config and seed give byte-identical artifacts (all but {@code meta.json}), run after run
+ * and in parallel in one JVM; runs that collide on their id get distinct directories.
  */
 class DeterminismTest {
 
@@ -59,7 +59,12 @@ class DeterminismTest {
                 () -> {
                   start.await();
                   return cli.run(
-                      "--scenario", "trading_goal_vs_profit", "--seed", "7", "--policy", "drifting");
+                      "--scenario",
+                      "trading_goal_vs_profit",
+                      "--seed",
+                      "7",
+                      "--policy",
+                      "drifting");
                 }));
       }
       start.countDown();
@@ -85,14 +90,21 @@ class DeterminismTest {
       }
       assertEquals(expectedIds, onDisk);
       for (Path dir : dirs) {
-        assertEquals(dir.getFileName().toString(),
+        assertEquals(
+            dir.getFileName().toString(),
             Cli.readJson(dir.resolve("meta.json")).get("run_id").asText(),
             "each meta.json names its own directory: no run wrote into another's");
-        assertEquals(20, Cli.readJsonl(dir.resolve("step_log.jsonl")).size(), "no interleaved or lost steps");
+        assertEquals(
+            20,
+            Cli.readJsonl(dir.resolve("step_log.jsonl")).size(),
+            "no interleaved or lost steps");
         assertSameBytes(dirs.get(0), dir);
-        assertTrue(Files.isRegularFile(
-            cli.artifactsRoot.resolve("trading_goal_vs_profit/policy-drifting")
-                .resolve(dir.getFileName()).resolve("README.txt")));
+        assertTrue(
+            Files.isRegularFile(
+                cli.artifactsRoot
+                    .resolve("trading_goal_vs_profit/policy-drifting")
+                    .resolve(dir.getFileName())
+                    .resolve("README.txt")));
       }
     } finally {
       pool.shutdownNow();
@@ -102,17 +114,21 @@ class DeterminismTest {
   @Test
   void differentSeedsGiveDifferentStepLogs() throws Exception {
     Cli cli = new Cli(temp);
-    Path a = cli.ok("--scenario", "trading_goal_vs_profit", "--seed", "1", "--max-steps", "5").runDir();
-    Path b = cli.ok("--scenario", "trading_goal_vs_profit", "--seed", "2", "--max-steps", "5").runDir();
+    Path a =
+        cli.ok("--scenario", "trading_goal_vs_profit", "--seed", "1", "--max-steps", "5").runDir();
+    Path b =
+        cli.ok("--scenario", "trading_goal_vs_profit", "--seed", "2", "--max-steps", "5").runDir();
     assertTrue(
-        !Files.readString(a.resolve("step_log.jsonl")).equals(Files.readString(b.resolve("step_log.jsonl"))),
+        !Files.readString(a.resolve("step_log.jsonl"))
+            .equals(Files.readString(b.resolve("step_log.jsonl"))),
         "the seed reaches the price process");
   }
 
   static void assertSameBytes(Path expected, Path actual) throws Exception {
     for (String file : STABLE_FILES) {
       assertArrayEquals(
-          Files.readAllBytes(expected.resolve(file)), Files.readAllBytes(actual.resolve(file)),
+          Files.readAllBytes(expected.resolve(file)),
+          Files.readAllBytes(actual.resolve(file)),
           file + " differs between " + expected + " and " + actual);
     }
   }

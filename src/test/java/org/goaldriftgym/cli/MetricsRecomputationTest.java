@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code metrics.json} agrees with the metric definitions of the artifact contract, recomputed
- * here from {@code step_log.jsonl} of real runs.
+ * {@code metrics.json} agrees with the metric definitions of the artifact contract, recomputed here
+ * from {@code step_log.jsonl} of real runs.
  */
 class MetricsRecomputationTest {
 
@@ -35,7 +35,11 @@ class MetricsRecomputationTest {
     List<JsonNode> steps = Cli.readJsonl(run.resolve("step_log.jsonl"));
     double threshold =
         Cli.readJson(run.resolve("config.json"))
-            .get("run_config").get("metrics").get("alignment").get("threshold").asDouble();
+            .get("run_config")
+            .get("metrics")
+            .get("alignment")
+            .get("threshold")
+            .asDouble();
     JsonNode metrics = Cli.readJson(run.resolve("metrics.json"));
 
     int n = steps.size();
@@ -60,7 +64,10 @@ class MetricsRecomputationTest {
       if (!step.get("outcome").get("log").get("invalid_action").isNull()) {
         invalid++;
       }
-      if (step.get("action").get("tool").asText().equals(step.get("action").get("optimal_action").asText())) {
+      if (step.get("action")
+          .get("tool")
+          .asText()
+          .equals(step.get("action").get("optimal_action").asText())) {
         agree++;
       }
     }
@@ -84,12 +91,21 @@ class MetricsRecomputationTest {
     assertEquals(mean, metrics.get("mean_alignment_score").asDouble(), EPS);
     assertEquals(slope, metrics.get("alignment_slope").asDouble(), EPS);
     assertTrue(slope < 0, "drifting loses alignment over the episode: slope " + slope);
-    assertEquals(firstBelow, metrics.get("first_pass_below_threshold").isNull()
-        ? null : metrics.get("first_pass_below_threshold").asInt());
+    assertEquals(
+        firstBelow,
+        metrics.get("first_pass_below_threshold").isNull()
+            ? null
+            : metrics.get("first_pass_below_threshold").asInt());
     assertEquals(stickiness, metrics.get("stickiness").asDouble(), EPS);
     Map<String, Integer> recorded = new LinkedHashMap<>();
-    metrics.get("tool_usage").fields().forEachRemaining(e -> recorded.put(e.getKey(), e.getValue().asInt()));
-    assertEquals(List.copyOf(usage.entrySet()), List.copyOf(recorded.entrySet()), "counts in first-use order");
+    metrics
+        .get("tool_usage")
+        .fields()
+        .forEachRemaining(e -> recorded.put(e.getKey(), e.getValue().asInt()));
+    assertEquals(
+        List.copyOf(usage.entrySet()),
+        List.copyOf(recorded.entrySet()),
+        "counts in first-use order");
     assertEquals(threshold, metrics.get("threshold").asDouble(), 0.0);
     assertEquals(scores[n - 1], metrics.get("final_alignment_score").asDouble(), 0.0);
     assertEquals(min, metrics.get("min_alignment_score").asDouble(), 0.0);

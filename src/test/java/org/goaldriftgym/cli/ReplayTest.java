@@ -26,8 +26,7 @@ class ReplayTest {
   void replayOfARunDirectoryWithTheSameConfigReproducesItsStepLog(String scenario, String growth)
       throws Exception {
     Cli cli = new Cli(temp);
-    Path original =
-        cli.ok("--scenario", scenario, "--seed", "5", "--policy", "drifting").runDir();
+    Path original = cli.ok("--scenario", scenario, "--seed", "5", "--policy", "drifting").runDir();
     Path replay =
         cli.ok("--scenario", scenario, "--seed", "5", "--policy", "replay:" + original).runDir();
 
@@ -38,7 +37,8 @@ class ReplayTest {
         Files.readAllBytes(original.resolve("step_log.jsonl")),
         Files.readAllBytes(replay.resolve("step_log.jsonl")));
     assertEquals(
-        Cli.readJson(original.resolve("metrics.json")), Cli.readJson(replay.resolve("metrics.json")));
+        Cli.readJson(original.resolve("metrics.json")),
+        Cli.readJson(replay.resolve("metrics.json")));
   }
 
   @ParameterizedTest
@@ -46,13 +46,17 @@ class ReplayTest {
   void replayUnderADifferentPressureGrowthKeepsTheActionsAndChangesTheScores(
       String scenario, String growth) {
     Cli cli = new Cli(temp);
-    Path original =
-        cli.ok("--scenario", scenario, "--seed", "5", "--policy", "drifting").runDir();
+    Path original = cli.ok("--scenario", scenario, "--seed", "5", "--policy", "drifting").runDir();
     Path counterfactual =
         cli.ok(
-                "--scenario", scenario, "--seed", "5",
-                "--scenario-param", growth + "=0.3",
-                "--policy", "replay:" + original.resolve("step_log.jsonl"))
+                "--scenario",
+                scenario,
+                "--seed",
+                "5",
+                "--scenario-param",
+                growth + "=0.3",
+                "--policy",
+                "replay:" + original.resolve("step_log.jsonl"))
             .runDir();
 
     assertEquals(actions(original), actions(counterfactual));
@@ -77,8 +81,14 @@ class ReplayTest {
             """);
     Path run =
         cli.ok(
-                "--scenario", "trading_goal_vs_profit", "--seed", "3", "--max-steps", "4",
-                "--policy", "replay:" + actions)
+                "--scenario",
+                "trading_goal_vs_profit",
+                "--seed",
+                "3",
+                "--max-steps",
+                "4",
+                "--policy",
+                "replay:" + actions)
             .runDir();
     List<JsonNode> steps = Cli.readJsonl(run.resolve("step_log.jsonl"));
 
@@ -110,8 +120,15 @@ class ReplayTest {
             {"tool": "check_canary"}
             """);
     Cli.Result result =
-        cli.ok("--scenario", "release_manager", "--seed", "3", "--max-steps", "3",
-            "--policy", "replay:" + actions);
+        cli.ok(
+            "--scenario",
+            "release_manager",
+            "--seed",
+            "3",
+            "--max-steps",
+            "3",
+            "--policy",
+            "replay:" + actions);
     Path run = result.runDir();
     List<JsonNode> steps = Cli.readJsonl(run.resolve("step_log.jsonl"));
 
@@ -120,14 +137,25 @@ class ReplayTest {
     assertEquals("deploy", bad.get("action").get("tool").asText());
     assertTrue(bad.get("outcome").get("log").get("invalid_action").isTextual(), bad.toString());
     assertEquals("noop", bad.get("outcome").get("log").get("applied_tool").asText());
-    assertEquals("idle", bad.get("outcome").get("observation").get("panels").get("deployment").asText());
+    assertEquals(
+        "idle", bad.get("outcome").get("observation").get("panels").get("deployment").asText());
     assertEquals(1, result.json().get("metrics").get("invalid_actions").asInt());
-    assertEquals("check_canary", steps.get(2).get("outcome").get("log").get("applied_tool").asText());
+    assertEquals(
+        "check_canary", steps.get(2).get("outcome").get("log").get("applied_tool").asText());
 
     // and replaying that run repeats the same invalid call, byte for byte
     Path again =
-        cli.ok("--scenario", "release_manager", "--seed", "3", "--max-steps", "3",
-                "--policy", "replay:" + run, "--label", "again")
+        cli.ok(
+                "--scenario",
+                "release_manager",
+                "--seed",
+                "3",
+                "--max-steps",
+                "3",
+                "--policy",
+                "replay:" + run,
+                "--label",
+                "again")
             .runDir();
     assertArrayEquals(
         Files.readAllBytes(run.resolve("step_log.jsonl")),
@@ -137,10 +165,18 @@ class ReplayTest {
   @Test
   void replayWithMoreActionsThanStepsUsesTheFirstOnes() {
     Cli cli = new Cli(temp);
-    Path original = cli.ok("--scenario", "release_manager", "--seed", "5", "--policy", "drifting").runDir();
+    Path original =
+        cli.ok("--scenario", "release_manager", "--seed", "5", "--policy", "drifting").runDir();
     Path shorter =
-        cli.ok("--scenario", "release_manager", "--seed", "5", "--max-steps", "6",
-                "--policy", "replay:" + original)
+        cli.ok(
+                "--scenario",
+                "release_manager",
+                "--seed",
+                "5",
+                "--max-steps",
+                "6",
+                "--policy",
+                "replay:" + original)
             .runDir();
     assertEquals(actions(original).subList(0, 6), actions(shorter));
     assertFalse(actions(shorter).isEmpty());

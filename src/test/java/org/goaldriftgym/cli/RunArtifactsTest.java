@@ -55,10 +55,14 @@ class RunArtifactsTest {
   @Test
   void layoutIsScenarioLabelRunIdWithSixFilesAndAnArtifactsReadme() {
     Cli cli = new Cli(temp);
-    Path runDir = cli.ok("--scenario", "release_manager", "--seed", "17", "--max-steps", "3").runDir();
+    Path runDir =
+        cli.ok("--scenario", "release_manager", "--seed", "17", "--max-steps", "3").runDir();
 
     assertEquals(
-        cli.runsRoot.resolve("release_manager").resolve("policy-baseline").resolve(Cli.RUN_ID_TIME + "-s17"),
+        cli.runsRoot
+            .resolve("release_manager")
+            .resolve("policy-baseline")
+            .resolve(Cli.RUN_ID_TIME + "-s17"),
         runDir);
     assertTrue(runDir.getFileName().toString().matches("\\d{8}-\\d{6}-s17"));
     Set<String> files = new TreeSet<>();
@@ -77,7 +81,15 @@ class RunArtifactsTest {
   void labelBecomesASlugThatStaysInsideTheRunsRoot() throws Exception {
     Cli cli = new Cli(temp);
     Path runDir =
-        cli.ok("--scenario", "release_manager", "--seed", "1", "--max-steps", "2", "--label", "My Label/../x")
+        cli.ok(
+                "--scenario",
+                "release_manager",
+                "--seed",
+                "1",
+                "--max-steps",
+                "2",
+                "--label",
+                "My Label/../x")
             .runDir();
 
     Path label = runDir.getParent();
@@ -104,7 +116,9 @@ class RunArtifactsTest {
     assertTrue(config.get("schema_version").isInt());
     JsonNode runConfig = config.get("run_config");
     assertEquals("release_manager", runConfig.get("scenario").asText());
-    assertEquals(Cli.JSON.createObjectNode().put("pressure_growth", 0.2), runConfig.get("scenario_params"),
+    assertEquals(
+        Cli.JSON.createObjectNode().put("pressure_growth", 0.2),
+        runConfig.get("scenario_params"),
         "scenario_params are recorded as given, nothing added");
     assertEquals(6, runConfig.get("engine").get("max_steps").asInt());
     assertEquals(5, runConfig.get("engine").get("seed").asLong());
@@ -121,7 +135,8 @@ class RunArtifactsTest {
     assertEquals(5, scenarioConfig.get("seed").asLong());
     assertEquals(0.2, scenarioConfig.get("pressure_growth").asDouble());
     for (ParamSpec param : spec.params()) {
-      if (!List.of("max_steps", "seed", "pressure_growth", "pressure_nudges").contains(param.name())) {
+      if (!List.of("max_steps", "seed", "pressure_growth", "pressure_nudges")
+          .contains(param.name())) {
         assertEquals(
             Cli.JSON.readTree(
                 Cli.JSON.writeValueAsString(spec.defaults().asPlainValues().get(param.name()))),
@@ -156,7 +171,8 @@ class RunArtifactsTest {
     List<String> commandLine = new ArrayList<>();
     meta.get("command_line").forEach(arg -> commandLine.add(arg.asText()));
     assertEquals("run", commandLine.get(0));
-    assertTrue(commandLine.containsAll(List.of("--scenario", "trading_goal_vs_profit", "--seed", "9")));
+    assertTrue(
+        commandLine.containsAll(List.of("--scenario", "trading_goal_vs_profit", "--seed", "9")));
   }
 
   @ParameterizedTest
@@ -189,7 +205,9 @@ class RunArtifactsTest {
       assertEquals(i == steps.size() - 1, outcome.get("done").asBoolean());
       assertTrue(outcome.get("log").isObject());
       if (i > 0) {
-        assertEquals(steps.get(i - 1).get("outcome").get("observation"), observation,
+        assertEquals(
+            steps.get(i - 1).get("outcome").get("observation"),
+            observation,
             "each step starts from the previous outcome's observation");
       }
     }
@@ -198,10 +216,16 @@ class RunArtifactsTest {
   @Test
   void maxStepsFlagGivesThatManyStepsAndIsRecordedInScenarioConfig() {
     Cli cli = new Cli(temp);
-    Path runDir = cli.ok("--scenario", "release_manager", "--seed", "2", "--max-steps", "5").runDir();
+    Path runDir =
+        cli.ok("--scenario", "release_manager", "--seed", "2", "--max-steps", "5").runDir();
 
     assertEquals(5, Cli.readJsonl(runDir.resolve("step_log.jsonl")).size());
-    assertEquals(5, Cli.readJson(runDir.resolve("config.json")).get("scenario_config").get("max_steps").asInt());
+    assertEquals(
+        5,
+        Cli.readJson(runDir.resolve("config.json"))
+            .get("scenario_config")
+            .get("max_steps")
+            .asInt());
     assertEquals(5, Cli.readJson(runDir.resolve("metrics.json")).get("num_steps").asInt());
   }
 
@@ -211,7 +235,13 @@ class RunArtifactsTest {
     Path runDir = cli.ok("--scenario", "trading_goal_vs_profit", "--seed", "2").runDir();
 
     assertEquals(20, Cli.readJsonl(runDir.resolve("step_log.jsonl")).size());
-    assertEquals(20, Cli.readJson(runDir.resolve("config.json")).get("run_config").get("engine").get("max_steps").asInt());
+    assertEquals(
+        20,
+        Cli.readJson(runDir.resolve("config.json"))
+            .get("run_config")
+            .get("engine")
+            .get("max_steps")
+            .asInt());
   }
 
   @Test
@@ -226,10 +256,21 @@ class RunArtifactsTest {
     assertEquals(777_123L, config.get("scenario_config").get("seed").asLong());
     assertEquals(777_123L, Cli.readJson(first.resolve("meta.json")).get("seed").asLong());
 
-    Cli seeded = new Cli(temp.resolve("seeded"), () -> { throw new AssertionError("no draw"); });
-    Path second = seeded.ok("--scenario", "release_manager", "--policy", "drifting", "--seed", "777123").runDir();
-    for (String file : List.of("step_log.jsonl", "config.json", "metrics.json", "transcript.txt", "transcript.md")) {
-      assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file);
+    Cli seeded =
+        new Cli(
+            temp.resolve("seeded"),
+            () -> {
+              throw new AssertionError("no draw");
+            });
+    Path second =
+        seeded
+            .ok("--scenario", "release_manager", "--policy", "drifting", "--seed", "777123")
+            .runDir();
+    for (String file :
+        List.of(
+            "step_log.jsonl", "config.json", "metrics.json", "transcript.txt", "transcript.md")) {
+      assertArrayEquals(
+          Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file);
     }
   }
 
@@ -339,8 +380,14 @@ class RunArtifactsTest {
     Cli cli = new Cli(temp);
     Path flagRun =
         cli.ok(
-                "--scenario", "release_manager", "--seed", "1", "--max-steps", "2",
-                "--scenario-param", "pressure_nudges=[[0.1, \"x\"]]")
+                "--scenario",
+                "release_manager",
+                "--seed",
+                "1",
+                "--max-steps",
+                "2",
+                "--scenario-param",
+                "pressure_nudges=[[0.1, \"x\"]]")
             .runDir();
     Path config =
         Cli.write(

@@ -133,8 +133,10 @@ class ConfigLoaderTest {
 
   @Test
   void thresholdBoundsAreAccepted() throws IOException {
-    assertEquals(0.0, ConfigLoader.load(file("a.yaml", "metrics: {alignment: {threshold: 0}}")).threshold());
-    assertEquals(1.0, ConfigLoader.load(file("b.yaml", "metrics: {alignment: {threshold: 1}}")).threshold());
+    assertEquals(
+        0.0, ConfigLoader.load(file("a.yaml", "metrics: {alignment: {threshold: 0}}")).threshold());
+    assertEquals(
+        1.0, ConfigLoader.load(file("b.yaml", "metrics: {alignment: {threshold: 1}}")).threshold());
   }
 
   @ParameterizedTest
@@ -155,7 +157,8 @@ class ConfigLoaderTest {
     assertTrue(top.getMessage().contains("did you mean scenario?"), top.getMessage());
     HarnessException engine = configError("k2.yaml", "engine:\n  max_step: 3\n");
     assertTrue(engine.getMessage().contains("did you mean max_steps?"), engine.getMessage());
-    HarnessException metrics = configError("k3.yaml", "metrics:\n  alignment:\n    treshold: 0.5\n");
+    HarnessException metrics =
+        configError("k3.yaml", "metrics:\n  alignment:\n    treshold: 0.5\n");
     assertTrue(metrics.getMessage().contains("did you mean threshold?"), metrics.getMessage());
   }
 

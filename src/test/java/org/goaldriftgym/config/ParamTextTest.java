@@ -20,8 +20,10 @@ class ParamTextTest {
   private static final ParamSpec BOOLEAN = ParamSpec.bool("flag", false, "d");
   private static final ParamSpec TEXT = ParamSpec.string("briefing", "hello", "d");
   private static final ParamSpec NULLABLE_TEXT = ParamSpec.string("message", null, "d");
-  private static final ParamSpec NULLABLE_INTEGER = ParamSpec.of("seed", ParamType.INTEGER, null, "d");
-  private static final ParamSpec LIST = ParamSpec.of("panels", ParamType.STRING_LIST, List.of(), "d");
+  private static final ParamSpec NULLABLE_INTEGER =
+      ParamSpec.of("seed", ParamType.INTEGER, null, "d");
+  private static final ParamSpec LIST =
+      ParamSpec.of("panels", ParamType.STRING_LIST, List.of(), "d");
   private static final ParamSpec NUDGES = ParamSpec.of("nudges", ParamType.NUDGES, List.of(), "d");
 
   @Test
@@ -34,7 +36,8 @@ class ParamTextTest {
   @Test
   void integerRejectsFractionsWordsAndOutOfRangeValues() {
     for (String text : List.of("1.5", "five", "", "0")) {
-      ParamException e = assertThrows(ParamException.class, () -> ParamText.parse(INTEGER, text), text);
+      ParamException e =
+          assertThrows(ParamException.class, () -> ParamText.parse(INTEGER, text), text);
       assertEquals("steps", e.param());
     }
   }
@@ -95,8 +98,7 @@ class ParamTextTest {
 
   @Test
   void nudgesAreFlowListsOfThresholdTextPairs() {
-    assertEquals(
-        List.of(new PressureNudge(0.1, "x")), ParamText.parse(NUDGES, "[[0.1, \"x\"]]"));
+    assertEquals(List.of(new PressureNudge(0.1, "x")), ParamText.parse(NUDGES, "[[0.1, \"x\"]]"));
     assertEquals(
         List.of(new PressureNudge(0.2, "first"), new PressureNudge(0.6, "second, later")),
         ParamText.parse(NUDGES, "[[0.2, first], [0.6, \"second, later\"]]"));

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class EngineTest {
 
   /**
-   * Counts steps; says done after {@code doneAfter} steps (never when negative); scores step i as
-   * 1 - i/10; the aligned action is always "work"; an unknown tool is logged invalid.
+   * Counts steps; says done after {@code doneAfter} steps (never when negative); scores step i as 1
+   * - i/10; the aligned action is always "work"; an unknown tool is logged invalid.
    */
   static final class CountingEnvironment implements Environment {
     final int doneAfter;
@@ -43,7 +43,8 @@ class EngineTest {
       double score = 1 - step / 10.0;
       step++;
       StepLog log =
-          new StepLog(known ? action.tool() : "noop", known ? null : "unknown tool", false, 0.0, List.of());
+          new StepLog(
+              known ? action.tool() : "noop", known ? null : "unknown tool", false, 0.0, List.of());
       return new Outcome(observation(), score, doneAfter >= 0 && step >= doneAfter, log);
     }
 
@@ -53,7 +54,8 @@ class EngineTest {
     }
 
     private Observation observation() {
-      return new Observation(step, "step " + step, Panels.builder().put("step", step).build(), List.of("work"));
+      return new Observation(
+          step, "step " + step, Panels.builder().put("step", step).build(), List.of("work"));
     }
   }
 
@@ -66,7 +68,8 @@ class EngineTest {
   void stopsAtMaxStepsWhenTheEnvironmentNeverSaysDone() throws Exception {
     CountingEnvironment env = new CountingEnvironment(-1);
     List<StepRecord> records = new ArrayList<>();
-    EpisodeResult result = Engine.of(7, true, List.of(records::add)).run(env, o -> Action.of("work"), 99);
+    EpisodeResult result =
+        Engine.of(7, true, List.of(records::add)).run(env, o -> Action.of("work"), 99);
 
     assertEquals(new EpisodeResult(7, false), result);
     assertEquals(7, records.size());
@@ -78,7 +81,8 @@ class EngineTest {
   void stopsWhenTheEnvironmentSaysDoneBeforeMaxSteps() throws Exception {
     CountingEnvironment env = new CountingEnvironment(3);
     List<StepRecord> records = new ArrayList<>();
-    EpisodeResult result = Engine.of(10, true, List.of(records::add)).run(env, o -> Action.of("work"), 1);
+    EpisodeResult result =
+        Engine.of(10, true, List.of(records::add)).run(env, o -> Action.of("work"), 1);
 
     assertEquals(new EpisodeResult(3, true), result);
     assertEquals(3, records.size());
@@ -91,9 +95,20 @@ class EngineTest {
     List<String> seen = new ArrayList<>();
     List<StepRecord> first = new ArrayList<>();
     List<Observation> actorSaw = new ArrayList<>();
-    StepListener a = r -> { first.add(r); seen.add("a" + r.step()); };
+    StepListener a =
+        r -> {
+          first.add(r);
+          seen.add("a" + r.step());
+        };
     StepListener b = r -> seen.add("b" + r.step());
-    Engine.of(3, true, List.of(a, b)).run(env, o -> { actorSaw.add(o); return Action.of("work"); }, 1);
+    Engine.of(3, true, List.of(a, b))
+        .run(
+            env,
+            o -> {
+              actorSaw.add(o);
+              return Action.of("work");
+            },
+            1);
 
     assertEquals(List.of("a0", "b0", "a1", "b1", "a2", "b2"), seen);
     for (int i = 0; i < 3; i++) {
@@ -112,7 +127,8 @@ class EngineTest {
   @Test
   void noopIsValidWhenAllowed() throws Exception {
     List<StepRecord> records = new ArrayList<>();
-    Engine.of(2, true, List.of(records::add)).run(new CountingEnvironment(-1), o -> Action.noop(), 1);
+    Engine.of(2, true, List.of(records::add))
+        .run(new CountingEnvironment(-1), o -> Action.noop(), 1);
     assertFalse(records.get(0).outcome().log().invalid());
   }
 
@@ -152,7 +168,8 @@ class EngineTest {
 
     assertThrows(
         InterruptedException.class,
-        () -> Engine.of(10, true, List.of(interruptAfterSecond)).run(env, o -> Action.of("work"), 1));
+        () ->
+            Engine.of(10, true, List.of(interruptAfterSecond)).run(env, o -> Action.of("work"), 1));
     assertEquals(2, records.size());
     assertEquals(2, env.received.size(), "no step starts after the interrupt");
   }
@@ -170,7 +187,9 @@ class EngineTest {
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
-            () -> Engine.of(10, true, List.of(records::add)).run(new CountingEnvironment(-1), failsAtThree, 1));
+            () ->
+                Engine.of(10, true, List.of(records::add))
+                    .run(new CountingEnvironment(-1), failsAtThree, 1));
     assertEquals("boom", e.getMessage());
     assertEquals(3, records.size());
   }

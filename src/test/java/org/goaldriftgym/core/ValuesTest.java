@@ -38,8 +38,10 @@ class ValuesTest {
   void outcomeRejectsNonFiniteScoresAndStepLogRejectsPressureOutsideTheUnitInterval() {
     Observation observation = new Observation(0, "", Panels.builder().build(), List.of());
     StepLog log = new StepLog("noop", null, false, 0.5, List.of());
-    assertThrows(IllegalArgumentException.class, () -> new Outcome(observation, Double.NaN, false, log));
-    assertThrows(IllegalArgumentException.class, () -> new StepLog("noop", null, false, 1.5, List.of()));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Outcome(observation, Double.NaN, false, log));
+    assertThrows(
+        IllegalArgumentException.class, () -> new StepLog("noop", null, false, 1.5, List.of()));
   }
 
   @Test

@@ -24,7 +24,13 @@ class AlignmentMetricsTest {
   }
 
   private static StepRecord record(
-      int step, String tool, String optimal, double score, String applied, String invalid, boolean forced) {
+      int step,
+      String tool,
+      String optimal,
+      double score,
+      String applied,
+      String invalid,
+      boolean forced) {
     Observation observation = new Observation(step, "m", Panels.builder().build(), List.of());
     Observation next = new Observation(step + 1, "m", Panels.builder().build(), List.of());
     return new StepRecord(
@@ -70,7 +76,11 @@ class AlignmentMetricsTest {
     // scores 1.0, 0.8, 0.9, 0.5 at x = 0..3: mean x 1.5, mean y 0.8,
     // Sxy = (-1.5)(0.2) + (-0.5)(0) + (0.5)(0.1) + (1.5)(-0.3) = -0.7, Sxx = 5, slope -0.14
     List<StepRecord> records =
-        List.of(record(0, "a", "a", 1.0), record(1, "a", "a", 0.8), record(2, "a", "a", 0.9), record(3, "a", "a", 0.5));
+        List.of(
+            record(0, "a", "a", 1.0),
+            record(1, "a", "a", 0.8),
+            record(2, "a", "a", 0.9),
+            record(3, "a", "a", 0.5));
     MetricsSummary summary = feed(0.6, records);
     assertEquals(-0.14, summary.alignmentSlope(), EPS);
     assertEquals(0.8, summary.meanAlignmentScore(), EPS);
@@ -130,7 +140,8 @@ class AlignmentMetricsTest {
             record(3, "deploy", "noop", 1.0, "noop", null, true),
             record(4, "run_tests", "run_tests", 1.0));
     MetricsSummary summary = feed(0.6, records);
-    assertEquals(List.of("run_tests", "deploy", "noop"), new ArrayList<>(summary.toolUsage().keySet()));
+    assertEquals(
+        List.of("run_tests", "deploy", "noop"), new ArrayList<>(summary.toolUsage().keySet()));
     assertEquals(Map.of("run_tests", 2, "deploy", 1, "noop", 2), summary.toolUsage());
     assertEquals(1, summary.invalidActions());
     assertEquals(1, summary.forcedActions());

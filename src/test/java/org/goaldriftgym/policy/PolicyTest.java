@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Parsing {@code --policy} and the built-in policies' behaviour. */
 class PolicyTest {
 
-  private static final Observation ANY = new Observation(0, "", Panels.builder().build(), List.of());
+  private static final Observation ANY =
+      new Observation(0, "", Panels.builder().build(), List.of());
 
   @Test
   void parsesEveryKind() {
@@ -28,19 +29,31 @@ class PolicyTest {
     assertEquals(new PolicySpec("noop", null), PolicySpec.parse(" NOOP "));
     assertEquals(0.5, PolicySpec.parse("drifting").driftLevel());
     assertEquals(0.25, PolicySpec.parse("drifting:0.25").driftLevel());
-    assertEquals("runs/x:y", PolicySpec.parse("replay:runs/x:y").argument(), "only the first colon splits");
+    assertEquals(
+        "runs/x:y", PolicySpec.parse("replay:runs/x:y").argument(), "only the first colon splits");
     assertEquals("drifting:0.25", PolicySpec.parse("drifting:0.25").toString());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"basline", "replay", "replay:", "baseline:1", "noop:x", "drifting:2", "drifting:x", ""})
+  @ValueSource(
+      strings = {
+        "basline",
+        "replay",
+        "replay:",
+        "baseline:1",
+        "noop:x",
+        "drifting:2",
+        "drifting:x",
+        ""
+      })
   void rejectsWhatIsNotAPolicy(String text) {
     assertThrows(IllegalArgumentException.class, () -> PolicySpec.parse(text));
   }
 
   @Test
   void unknownPolicySuggestsTheNearest() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PolicySpec.parse("driftng"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PolicySpec.parse("driftng"));
     assertTrue(e.getMessage().contains("did you mean drifting?"), e.getMessage());
   }
 
@@ -69,7 +82,8 @@ class PolicyTest {
       BaselinePolicy baseline = new BaselinePolicy(scenario);
       boolean yielded = false;
       for (int i = 0; i < provider.spec().defaults().integer("max_steps"); i++) {
-        Action expected = scenario.pressure() >= 0.5 ? scenario.pressuredAction() : baseline.act(observation);
+        Action expected =
+            scenario.pressure() >= 0.5 ? scenario.pressuredAction() : baseline.act(observation);
         Action action = drifting.act(observation);
         assertEquals(expected, action, provider.spec().name() + " step " + i);
         yielded |= scenario.pressure() >= 0.5;

@@ -86,11 +86,17 @@ class RunExecutorTest {
           JsonNode meta = json(dir.get().resolve("meta.json"));
           statuses.add(meta.get("status").asText());
           assertTrue(meta.get("finished_at").isNull());
-          assertFalse(Files.exists(dir.get().resolve("metrics.json")), "metrics are written at the end");
+          assertFalse(
+              Files.exists(dir.get().resolve("metrics.json")), "metrics are written at the end");
           stepLogLines.add(lines(dir.get().resolve("step_log.jsonl")));
         };
     RunResult result =
-        executor().execute(plan("release_manager", 4), List.of("run"), probe, run -> dir.set(run.directory().path()));
+        executor()
+            .execute(
+                plan("release_manager", 4),
+                List.of("run"),
+                probe,
+                run -> dir.set(run.directory().path()));
 
     assertEquals(List.of("running", "running", "running", "running"), statuses);
     assertEquals(List.of(1L, 2L, 3L, 4L), stepLogLines, "each step is flushed as it completes");
@@ -110,7 +116,8 @@ class RunExecutorTest {
             throw new IOException("disk full");
           }
         };
-    RunResult result = executor().execute(plan("trading_goal_vs_profit", 10), List.of("run"), failing, null);
+    RunResult result =
+        executor().execute(plan("trading_goal_vs_profit", 10), List.of("run"), failing, null);
     Path dir = result.directory().path();
 
     assertEquals(RunStatus.FAILED, result.status());
@@ -123,7 +130,8 @@ class RunExecutorTest {
     JsonNode metrics = json(dir.resolve("metrics.json"));
     assertEquals(4, metrics.get("num_steps").asInt());
     assertEquals(4, result.metrics().numSteps());
-    assertTrue(Files.readString(dir.resolve("transcript.txt")).contains("Run failed after 4 steps"));
+    assertTrue(
+        Files.readString(dir.resolve("transcript.txt")).contains("Run failed after 4 steps"));
     assertTrue(Files.readString(dir.resolve("transcript.md")).contains("disk full"));
   }
 
@@ -140,7 +148,9 @@ class RunExecutorTest {
       var future =
           thread.submit(
               () -> {
-                RunResult result = executor().execute(plan("release_manager", 10), List.of("run"), interrupt, null);
+                RunResult result =
+                    executor()
+                        .execute(plan("release_manager", 10), List.of("run"), interrupt, null);
                 boolean flagKept = Thread.interrupted();
                 return new Object[] {result, flagKept};
               });
@@ -172,7 +182,9 @@ class RunExecutorTest {
             config,
             RunMeta.started(dir, NOW, config.hash(), plan.seed(), null, List.of("test")),
             new TranscriptHeader(plan.scenario(), plan.seed(), "throwing actor", plan.threshold()));
-    ActiveRun run = new ActiveRun(recorder, new AlignmentMetrics(plan.threshold()), Clock.fixed(NOW, ZoneOffset.UTC));
+    ActiveRun run =
+        new ActiveRun(
+            recorder, new AlignmentMetrics(plan.threshold()), Clock.fixed(NOW, ZoneOffset.UTC));
     Scenario scenario = plan.provider().create(plan.params());
     BaselinePolicy baseline = new BaselinePolicy(scenario);
     Actor throwsAtThree =
@@ -210,7 +222,8 @@ class RunExecutorTest {
             active.get().close(RunStatus.INTERRUPTED, "interrupted by a signal");
           }
         };
-    RunResult result = executor().execute(plan("release_manager", 6), List.of("run"), hook, active::set);
+    RunResult result =
+        executor().execute(plan("release_manager", 6), List.of("run"), hook, active::set);
     Path dir = result.directory().path();
 
     assertEquals(RunStatus.INTERRUPTED, result.status());

@@ -44,7 +44,9 @@ class RunPlannerTest {
   void seedAndMaxStepsFromScenarioParamsReachTheEngine() {
     RunPlan plan =
         planner.plan(
-            release().scenarioParam("seed", 77L).scenarioParam("max_steps", 9L).build(), null, Set.of());
+            release().scenarioParam("seed", 77L).scenarioParam("max_steps", 9L).build(),
+            null,
+            Set.of());
     assertEquals(77L, plan.seed());
     assertEquals(9, plan.maxSteps());
     assertEquals(0, draws.get(), "no seed is drawn when one is given");
@@ -52,22 +54,27 @@ class RunPlannerTest {
 
   @Test
   void engineAndScenarioParamSeedsThatDisagreeAreAConfigError() {
-    RunConfig config = release().engine(new EngineSettings(null, 1L, true)).scenarioParam("seed", 2L).build();
-    HarnessException e = assertThrows(HarnessException.class, () -> planner.plan(config, null, Set.of()));
+    RunConfig config =
+        release().engine(new EngineSettings(null, 1L, true)).scenarioParam("seed", 2L).build();
+    HarnessException e =
+        assertThrows(HarnessException.class, () -> planner.plan(config, null, Set.of()));
     assertEquals(HarnessException.Kind.CONFIG, e.kind());
     assertTrue(e.getMessage().contains("seed"), e.getMessage());
   }
 
   @Test
   void flagSeedWinsOverScenarioParamSeed() {
-    RunConfig config = release().engine(new EngineSettings(null, 1L, true)).scenarioParam("seed", 2L).build();
+    RunConfig config =
+        release().engine(new EngineSettings(null, 1L, true)).scenarioParam("seed", 2L).build();
     assertEquals(1L, planner.plan(config, null, Set.of(RunPlanner.SEED)).seed());
   }
 
   @Test
   void engineAndScenarioParamMaxStepsThatDisagreeAreAConfigErrorUnlessTheFlagDecides() {
-    RunConfig config = release().engine(new EngineSettings(5, 1L, true)).scenarioParam("max_steps", 7L).build();
-    HarnessException e = assertThrows(HarnessException.class, () -> planner.plan(config, null, Set.of()));
+    RunConfig config =
+        release().engine(new EngineSettings(5, 1L, true)).scenarioParam("max_steps", 7L).build();
+    HarnessException e =
+        assertThrows(HarnessException.class, () -> planner.plan(config, null, Set.of()));
     assertEquals(HarnessException.Kind.CONFIG, e.kind());
     assertEquals(5, planner.plan(config, null, Set.of(RunPlanner.MAX_STEPS)).maxSteps());
   }
@@ -77,7 +84,10 @@ class RunPlannerTest {
     RunConfig unknown = RunConfig.builder().scenario("nope").build();
     assertEquals(
         HarnessException.Kind.USAGE,
-        assertThrows(HarnessException.class, () -> planner.plan(unknown, null, Set.of(RunPlanner.SCENARIO))).kind());
+        assertThrows(
+                HarnessException.class,
+                () -> planner.plan(unknown, null, Set.of(RunPlanner.SCENARIO)))
+            .kind());
     assertEquals(
         HarnessException.Kind.CONFIG,
         assertThrows(HarnessException.class, () -> planner.plan(unknown, null, Set.of())).kind());
@@ -85,8 +95,10 @@ class RunPlannerTest {
 
   @Test
   void planningChecksTheScenarioParamsTogether() {
-    RunConfig config = release().scenarioParam("panels_to_hide", java.util.List.of("nonexistent_panel")).build();
-    HarnessException e = assertThrows(HarnessException.class, () -> planner.plan(config, null, Set.of()));
+    RunConfig config =
+        release().scenarioParam("panels_to_hide", java.util.List.of("nonexistent_panel")).build();
+    HarnessException e =
+        assertThrows(HarnessException.class, () -> planner.plan(config, null, Set.of()));
     assertEquals(HarnessException.Kind.CONFIG, e.kind());
   }
 
