@@ -2,10 +2,6 @@ package org.goaldriftgym.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import org.goaldriftgym.core.RunConfig;
 
@@ -24,9 +20,26 @@ public record ConfigDocument(ObjectNode json, String hash) {
    * @param scenarioConfig every scenario parameter, as plain JSON-ready values in declaration order
    */
   public static ConfigDocument of(RunConfig config, Map<String, Object> scenarioConfig) {
+    return of(config, scenarioConfig, null);
+  }
+
+  /**
+   * As {@link #of(RunConfig, Map)}, for a run that replays recorded actions: {@code run_config}
+   * also gets {@code replay} (source, number and digest of the actions), and the hash covers the
+   * actions, not the path they were read from.
+   */
+  public static ConfigDocument of(
+      RunConfig config, Map<String, Object> scenarioConfig, RecordedActions replay) {
     ObjectNode root = Json.object();
     root.put("schema_version", SCHEMA_VERSION);
-    root.set("run_config", runConfig(config));
+    ObjectNode runConfig = runConfig(config);
+    if (replay != null) {
+      ObjectNode replayNode = runConfig.putObject("replay");
+      replayNode.put("source", replay.file().toString());
+      replayNode.put("actions", replay.actions().size());
+      replayNode.put("actions_sha256", replay.digest());
+    }
+    root.set("run_config", runConfig);
     root.set("scenario_config", Json.tree(scenarioConfig));
     return new ConfigDocument(root, hash(root));
   }
@@ -54,21 +67,20 @@ public record ConfigDocument(ObjectNode json, String hash) {
 
   /**
    * sha256 of the canonical JSON of what decides behaviour: {@code run_config} without {@code
-   * metadata} (free-form notes) and {@code scenario_config}.
+   * metadata} (free-form notes) and without the path a replay was read from (its actions' digest
+   * stays), and {@code scenario_config}.
    */
   static String hash(JsonNode document) {
     ObjectNode decisive = Json.object();
     ObjectNode runConfig = document.get("run_config").deepCopy();
     runConfig.remove("metadata");
+    if (runConfig.get("replay") instanceof ObjectNode replay) {
+      replay.remove("source");
+      runConfig.put("policy", "replay");
+    }
     decisive.set("run_config", runConfig);
     decisive.set("scenario_config", document.get("scenario_config"));
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] digest = sha.digest(Json.canonical(decisive).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return Json.sha256(Json.canonical(decisive));
   }
 
   /** Re-computes the hash of a {@code config.json} read back from disk. */

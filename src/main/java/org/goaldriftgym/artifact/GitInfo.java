@@ -24,8 +24,34 @@ public record GitInfo(Path repository, String commit, String branch) {
       if (Files.isDirectory(git)) {
         return read(dir, git);
       }
+      if (Files.isRegularFile(git)) {
+        Path root = dir;
+        return linkedGitDir(root, git).flatMap(gitDir -> read(root, gitDir));
+      }
     }
     return Optional.empty();
+  }
+
+  /** A worktree's git dir names the repository's shared directory in {@code commondir}. */
+  private static Path commonDir(Path git) throws IOException {
+    Path file = git.resolve("commondir");
+    if (!Files.isRegularFile(file)) {
+      return git;
+    }
+    return git.resolve(Files.readString(file, StandardCharsets.UTF_8).trim()).normalize();
+  }
+
+  /** A worktree or submodule has a {@code .git} file saying {@code gitdir: <path>}. */
+  private static Optional<Path> linkedGitDir(Path root, Path gitFile) {
+    try {
+      String text = Files.readString(gitFile, StandardCharsets.UTF_8).trim();
+      if (!text.startsWith("gitdir:")) {
+        return Optional.empty();
+      }
+      return Optional.of(root.resolve(text.substring("gitdir:".length()).trim()).normalize());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<GitInfo> read(Path root, Path git) {
@@ -36,11 +62,14 @@ public record GitInfo(Path repository, String commit, String branch) {
       }
       String ref = head.substring("ref: ".length());
       String branch = ref.startsWith("refs/heads/") ? ref.substring("refs/heads/".length()) : ref;
-      Path loose = git.resolve(ref);
-      if (Files.isRegularFile(loose)) {
-        return Optional.of(new GitInfo(root, Files.readString(loose).trim(), branch));
+      Path common = commonDir(git);
+      for (Path base : List.of(git, common)) {
+        Path loose = base.resolve(ref);
+        if (Files.isRegularFile(loose)) {
+          return Optional.of(new GitInfo(root, Files.readString(loose).trim(), branch));
+        }
       }
-      Path packed = git.resolve("packed-refs");
+      Path packed = common.resolve("packed-refs");
       if (Files.isRegularFile(packed)) {
         List<String> lines = Files.readAllLines(packed, StandardCharsets.UTF_8);
         for (String line : lines) {

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +82,16 @@ public final class Json {
   /** Canonical JSON: keys sorted at every level, no whitespace. */
   public static String canonical(JsonNode node) {
     return compact(MAPPER.valueToTree(sorted(node)));
+  }
+
+  /** Lower-case hex sha256 of a string's UTF-8 bytes. */
+  public static String sha256(String text) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   private static Object sorted(JsonNode node) {

@@ -68,6 +68,23 @@ public record RecordedActions(Path file, List<Action> actions, List<Boolean> rec
     return new RecordedActions(file, actions, invalid);
   }
 
+  /**
+   * sha256 of the canonical JSON of the action sequence: what a replay's behaviour depends on,
+   * whatever file it was read from.
+   */
+  public String digest() {
+    com.fasterxml.jackson.databind.node.ArrayNode list = Json.MAPPER.createArrayNode();
+    for (Action action : actions) {
+      com.fasterxml.jackson.databind.node.ObjectNode node = list.addObject();
+      node.put("tool", action.tool());
+      node.set("args", Json.tree(action.args()));
+      if (action.argsProblem() != null) {
+        node.put("args_problem", action.argsProblem());
+      }
+    }
+    return Json.sha256(Json.canonical(list));
+  }
+
   private static JsonNode parseLine(Path file, int number, String line) {
     try {
       JsonNode node = Json.MAPPER.readTree(line);

@@ -67,9 +67,14 @@ public record RunLayout(Path runsRoot, Path artifactsRoot) {
       }
     }
     Path artifacts = artifactsRoot.resolve(scenario).resolve(label).resolve(id);
-    Files.createDirectories(artifacts);
-    AtomicFiles.write(
-        artifacts.resolve("README.txt"), readme(dir).getBytes(StandardCharsets.UTF_8));
+    try {
+      Files.createDirectories(artifacts);
+      AtomicFiles.write(
+          artifacts.resolve("README.txt"), readme(dir).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      Files.deleteIfExists(dir); // still empty: leave nothing that looks like a run
+      throw e;
+    }
     return new RunDirectory(id, scenario, label, dir, artifacts);
   }
 

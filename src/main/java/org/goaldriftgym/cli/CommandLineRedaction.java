@@ -7,33 +7,62 @@ import java.util.regex.Pattern;
 
 /**
  * Hides secrets in a command line before it is recorded: the value of any {@code key=value} whose
- * key looks secret (key, token, secret, password, authorization), whether it stands alone or
- * follows a flag.
+ * key names a secret (api_key, key, token, secret, password, authorization), whether it stands
+ * alone, follows a flag ({@code --agent-param api_key=...}) or is joined to one ({@code
+ * --agent-param=api_key=...}), and the argument after a flag whose own name is a secret ({@code
+ * --api-key sk-...}). Keys that only contain such a word ({@code max_tokens}, {@code api_key_env})
+ * are kept.
  */
 final class CommandLineRedaction {
 
-  private static final Pattern SECRET_KEY =
-      Pattern.compile(".*(key|token|secret|password|passwd|authorization).*");
+  private static final Pattern SECRET_NAME =
+      Pattern.compile(
+          "(.*[_-])?(api[_-]?key|key|token|access[_-]?token|secret|password|passwd|authorization)");
+  private static final String HIDDEN = "***";
 
   private CommandLineRedaction() {}
 
   static List<String> redact(List<String> args) {
     List<String> redacted = new ArrayList<>();
+    boolean hideNext = false;
     for (String arg : args) {
-      int equals = arg.indexOf('=');
-      if (equals > 0) {
-        String key = arg.substring(0, equals).toLowerCase(Locale.ROOT);
-        if (key.startsWith("--")) {
-          redacted.add(arg);
-          continue;
-        }
-        if (SECRET_KEY.matcher(key).matches() && !key.endsWith("_env")) {
-          redacted.add(arg.substring(0, equals + 1) + "***");
-          continue;
-        }
+      if (hideNext) {
+        redacted.add(HIDDEN);
+        hideNext = false;
+        continue;
       }
-      redacted.add(arg);
+      if (arg.startsWith("--")) {
+        int equals = arg.indexOf('=');
+        String flag = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
+        if (isSecret(flag)) {
+          if (equals < 0) {
+            hideNext = true;
+            redacted.add(arg);
+          } else {
+            redacted.add(arg.substring(0, equals + 1) + HIDDEN);
+          }
+          continue;
+        }
+        redacted.add(
+            equals < 0
+                ? arg
+                : arg.substring(0, equals + 1) + assignment(arg.substring(equals + 1)));
+        continue;
+      }
+      redacted.add(assignment(arg));
     }
     return redacted;
+  }
+
+  private static String assignment(String text) {
+    int equals = text.indexOf('=');
+    if (equals > 0 && isSecret(text.substring(0, equals))) {
+      return text.substring(0, equals + 1) + HIDDEN;
+    }
+    return text;
+  }
+
+  private static boolean isSecret(String name) {
+    return SECRET_NAME.matcher(name.trim().toLowerCase(Locale.ROOT)).matches();
   }
 }

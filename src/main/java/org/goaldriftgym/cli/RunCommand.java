@@ -26,6 +26,7 @@ import org.goaldriftgym.run.RunPlan;
 import org.goaldriftgym.run.RunPlanner;
 import org.goaldriftgym.run.RunResult;
 import org.goaldriftgym.scenario.ParamException;
+import org.goaldriftgym.scenario.ScenarioParams;
 import org.goaldriftgym.scenario.ScenarioRegistry;
 import org.goaldriftgym.scenario.ScenarioSpec;
 import picocli.CommandLine.Command;
@@ -146,6 +147,17 @@ final class RunCommand implements Callable<Integer> {
                   Runtime.getRuntime().addShutdownHook(hook.get());
                 }
               });
+    } catch (IOException e) {
+      throw new HarnessException(
+          HarnessException.Kind.RUN,
+          "cannot write the run under "
+              + roots.runsRoot
+              + " and "
+              + roots.artifactsRoot
+              + ": "
+              + IoMessages.describe(e)
+              + "; check --runs-root and --artifacts-root",
+          e);
     } finally {
       removeHook(hook.get());
     }
@@ -207,7 +219,7 @@ final class RunCommand implements Callable<Integer> {
         try {
           Object value =
               ParamText.parse(scenarioSpec.requireParam(key), assignment.substring(equals + 1));
-          builder.scenarioParam(key, value);
+          builder.scenarioParam(key, ScenarioParams.plain(value));
         } catch (ParamException e) {
           throw HarnessException.usage(e.getMessage());
         }

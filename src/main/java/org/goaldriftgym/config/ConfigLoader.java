@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -28,8 +29,9 @@ import org.goaldriftgym.scenario.Names;
  * Reads a run config from a YAML or JSON file (chosen by extension; anything else is read as YAML,
  * which also accepts JSON). Keys: {@code scenario}, {@code scenario_params}, {@code engine} ({@code
  * max_steps}, {@code seed}, {@code allow_noop}), {@code policy}, {@code
- * metrics.alignment.threshold}, {@code metadata}, {@code agent}. Errors name the file, and for
- * syntax errors the line and column. Thread-safe.
+ * metrics.alignment.threshold}, {@code metadata}, {@code agent}. A run's {@code config.json} is
+ * accepted too (its {@code run_config} is read). Errors name the file, and for syntax errors the
+ * line and column. Thread-safe.
  */
 public final class ConfigLoader {
 
@@ -97,6 +99,9 @@ public final class ConfigLoader {
       throw HarnessException.config(
           source + ": a config must be a mapping with keys " + String.join(", ", TOP_KEYS));
     }
+    if (root.has("run_config") && root.has("scenario_config")) {
+      return parseRecorded(source, root.get("run_config"));
+    }
     checkKeys(source, "", root, TOP_KEYS);
     RunConfig.Builder builder = RunConfig.builder();
     builder.scenario(optionalText(source, root, "scenario"));
@@ -107,6 +112,19 @@ public final class ConfigLoader {
     builder.metadata(mapping(source, root, "metadata"));
     builder.agent(agent(source, root.get("agent")));
     return builder.build();
+  }
+
+  /**
+   * A run's {@code config.json} read back: its {@code run_config} holds the same keys as a config
+   * file (plus {@code replay}, which the policy re-creates), so a recorded run re-runs as it was.
+   */
+  private static RunConfig parseRecorded(String source, JsonNode runConfig) {
+    if (!runConfig.isObject()) {
+      throw HarnessException.config(source + ": run_config must be a mapping");
+    }
+    ObjectNode copy = runConfig.deepCopy();
+    copy.remove("replay");
+    return parse(source, copy);
   }
 
   private static void checkKeys(String source, String prefix, JsonNode node, List<String> valid) {

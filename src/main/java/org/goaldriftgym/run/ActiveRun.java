@@ -20,6 +20,7 @@ public final class ActiveRun implements StepListener {
   private final RunRecorder recorder;
   private final AlignmentMetrics metrics;
   private final Clock clock;
+  private boolean closed;
 
   ActiveRun(RunRecorder recorder, AlignmentMetrics metrics, Clock clock) {
     this.recorder = recorder;
@@ -33,6 +34,9 @@ public final class ActiveRun implements StepListener {
 
   @Override
   public synchronized void onStep(StepRecord record) throws Exception {
+    if (closed) {
+      return; // closed from a shutdown hook: the files already hold the final state
+    }
     metrics.onStep(record);
     recorder.onStep(record);
   }
@@ -48,6 +52,7 @@ public final class ActiveRun implements StepListener {
    * @return true when this call closed it
    */
   public synchronized boolean close(RunStatus status, String error) throws IOException {
+    closed = true;
     return recorder.finish(clock.instant(), status, error, metrics.summary());
   }
 }

@@ -64,7 +64,8 @@ public final class RunExecutor {
     Policy policy = policy(plan, scenario);
     Instant startedAt = clock.instant();
     RunDirectory dir = layout.create(plan.scenario(), plan.label(), startedAt, plan.seed());
-    ConfigDocument config = ConfigDocument.of(plan.config(), plan.params().asPlainValues());
+    ConfigDocument config =
+        ConfigDocument.of(plan.config(), plan.params().asPlainValues(), plan.replay());
     RunMeta meta =
         RunMeta.started(
             dir,
@@ -96,7 +97,7 @@ public final class RunExecutor {
       status = RunStatus.INTERRUPTED;
       error = "interrupted: " + e.getMessage();
       Thread.currentThread().interrupt();
-    } catch (Exception e) {
+    } catch (Exception | Error e) { // an Error too: never leave a run that says "running"
       status = RunStatus.FAILED;
       error = describe(e);
     }
@@ -115,7 +116,7 @@ public final class RunExecutor {
     };
   }
 
-  private static String describe(Exception e) {
+  private static String describe(Throwable e) {
     String message = e.getMessage();
     return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }

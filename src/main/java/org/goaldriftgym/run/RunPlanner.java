@@ -86,6 +86,9 @@ public final class RunPlanner {
     long seed = resolveSeed(config, overrides, origin);
     overrides.put(MAX_STEPS, (long) maxSteps);
     overrides.put(SEED, seed);
+    Map<String, Object> recordedParams = new LinkedHashMap<>(config.scenarioParams());
+    recordedParams.computeIfPresent(MAX_STEPS, (key, given) -> maxSteps);
+    recordedParams.computeIfPresent(SEED, (key, given) -> seed);
     ScenarioParams params;
     try {
       params = spec.resolve(overrides);
@@ -116,7 +119,7 @@ public final class RunPlanner {
 
     RunConfig resolved =
         config.toBuilder()
-            .scenarioParams(config.scenarioParams())
+            .scenarioParams(recordedParams)
             .engine(config.engine().withMaxSteps(maxSteps).withSeed(seed))
             .policy(policy.toString())
             .threshold(config.threshold() != null ? config.threshold() : spec.defaultThreshold())
@@ -126,59 +129,55 @@ public final class RunPlanner {
 
   private static int resolveMaxSteps(
       RunConfig config, ScenarioSpec spec, Map<String, Object> overrides, Origin origin) {
-    Integer engineSteps = config.engine().maxSteps();
-    Object paramSteps = overrides.get(MAX_STEPS);
-    if (origin.fromFlag(MAX_STEPS) && engineSteps != null) {
-      return engineSteps;
+    Long fromParams;
+    try {
+      Object raw = overrides.get(MAX_STEPS);
+      fromParams = raw == null ? null : (Long) spec.requireParam(MAX_STEPS).normalise(raw);
+    } catch (ParamException e) {
+      throw origin.error(PARAM_PREFIX + MAX_STEPS, e.getMessage());
     }
-    if (engineSteps != null
-        && paramSteps instanceof Number n
-        && n.doubleValue() != engineSteps.doubleValue()) {
-      throw origin.error(
-          MAX_STEPS,
-          "engine.max_steps ("
-              + engineSteps
-              + ") and scenario_params.max_steps ("
-              + paramSteps
-              + ") disagree; set only one of them");
-    }
-    if (engineSteps != null) {
-      return engineSteps;
-    }
-    if (paramSteps != null) {
-      try {
-        return Math.toIntExact((Long) spec.requireParam(MAX_STEPS).normalise(paramSteps));
-      } catch (ParamException e) {
-        throw origin.error(PARAM_PREFIX + MAX_STEPS, e.getMessage());
-      }
-    }
-    return spec.defaults().integer(MAX_STEPS);
+    Integer fromEngine = config.engine().maxSteps();
+    Long chosen =
+        reconcile(
+            MAX_STEPS, fromEngine == null ? null : fromEngine.longValue(), fromParams, origin);
+    return chosen != null ? Math.toIntExact(chosen) : spec.defaults().integer(MAX_STEPS);
   }
 
   private long resolveSeed(RunConfig config, Map<String, Object> overrides, Origin origin) {
-    Long engineSeed = config.engine().seed();
-    Object paramSeed = overrides.get(SEED);
-    if (origin.fromFlag(SEED) && engineSeed != null) {
-      return engineSeed;
-    }
-    if (paramSeed != null && !(paramSeed instanceof Integer || paramSeed instanceof Long)) {
+    Object raw = overrides.get(SEED);
+    if (raw != null && !(raw instanceof Integer || raw instanceof Long)) {
       throw origin.error(
-          PARAM_PREFIX + SEED, "scenario parameter seed must be an integer, got " + paramSeed);
+          PARAM_PREFIX + SEED, "scenario parameter seed must be an integer, got " + raw);
     }
-    Long fromParams = paramSeed == null ? null : ((Number) paramSeed).longValue();
-    if (engineSeed != null && fromParams != null && !engineSeed.equals(fromParams)) {
-      throw origin.error(
-          SEED,
-          "engine.seed ("
-              + engineSeed
-              + ") and scenario_params.seed ("
-              + fromParams
-              + ") disagree; set only one of them");
+    Long fromParams = raw == null ? null : ((Number) raw).longValue();
+    Long chosen = reconcile(SEED, config.engine().seed(), fromParams, origin);
+    return chosen != null ? chosen : seedSource.getAsLong();
+  }
+
+  /**
+   * Picks between {@code engine.<field>} and {@code scenario_params.<field>}: a flag beats the
+   * config file; two different values from the same source are an error.
+   */
+  private static Long reconcile(String field, Long fromEngine, Long fromParams, Origin origin) {
+    if (fromEngine == null || fromParams == null || fromEngine.equals(fromParams)) {
+      return fromEngine != null ? fromEngine : fromParams;
     }
-    if (engineSeed != null) {
-      return engineSeed;
+    boolean engineFlag = origin.fromFlag(field);
+    boolean paramFlag = origin.fromFlag(PARAM_PREFIX + field);
+    if (engineFlag != paramFlag) {
+      return engineFlag ? fromEngine : fromParams;
     }
-    return fromParams != null ? fromParams : seedSource.getAsLong();
+    String flag = field.equals(SEED) ? "--seed" : "--max-steps";
+    throw origin.error(
+        field,
+        (engineFlag ? flag + " " : "engine." + field + " (")
+            + fromEngine
+            + (engineFlag
+                ? " and --scenario-param " + field + "="
+                : ") and scenario_params." + field + " (")
+            + fromParams
+            + (engineFlag ? "" : ")")
+            + " disagree; set only one of them");
   }
 
   private static RecordedActions loadReplay(

@@ -72,7 +72,11 @@ public final class ScenarioParams {
     return plain;
   }
 
-  private static Object plain(Object value) {
+  /**
+   * A normalised parameter value as a plain JSON-ready value: nudges become {@code [threshold,
+   * text]} pairs, everything else is unchanged.
+   */
+  public static Object plain(Object value) {
     if (value instanceof List<?> list) {
       List<Object> items = new ArrayList<>();
       for (Object item : list) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.regex.Pattern;
 
 /**
  * The scenarios found on the class path through {@link ServiceLoader}, sorted by name. Immutable
@@ -11,9 +12,22 @@ import java.util.ServiceLoader;
  */
 public final class ScenarioRegistry {
 
+  private static final Pattern VALID_NAME = Pattern.compile("[a-z0-9_]+");
+
   private final List<ScenarioProvider> providers;
 
   private ScenarioRegistry(List<ScenarioProvider> providers) {
+    for (ScenarioProvider provider : providers) {
+      String name = provider.spec().name();
+      if (!VALID_NAME.matcher(name).matches()) {
+        throw new IllegalStateException(
+            "scenario provider "
+                + provider.getClass().getName()
+                + " has an invalid name '"
+                + name
+                + "': names are [a-z0-9_]+ (they become directory names)");
+      }
+    }
     List<ScenarioProvider> sorted = new ArrayList<>(providers);
     sorted.sort(Comparator.comparing(p -> p.spec().name()));
     for (int i = 1; i < sorted.size(); i++) {

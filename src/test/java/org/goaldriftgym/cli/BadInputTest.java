@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -277,10 +276,6 @@ class BadInputTest {
   }
 
   @Test
-  @Disabled(
-      "bug: RunLayout.create makes the run directory before the artifacts mirror; when the"
-          + " artifacts root cannot be created the run fails with 'internal error' (exit 1) and"
-          + " leaves an empty run directory without config.json or meta.json")
   void unusableArtifactsRootIsReportedWithoutLeavingAnEmptyRunDirectory() {
     cli = new Cli(temp);
     Path notADirectory = Cli.write(temp.resolve("artifacts-file"), "x");

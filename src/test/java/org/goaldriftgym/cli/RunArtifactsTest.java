@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import org.goaldriftgym.scenario.ParamSpec;
 import org.goaldriftgym.scenario.ScenarioRegistry;
 import org.goaldriftgym.scenario.ScenarioSpec;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -371,11 +370,6 @@ class RunArtifactsTest {
   }
 
   @Test
-  @Disabled(
-      "bug: RunCommand stores --scenario-param pressure_nudges as normalised PressureNudge records,"
-          + " which config.json run_config.scenario_params serialises as {threshold, text} objects;"
-          + " the same value from a config file is recorded as [threshold, text] pairs, so the"
-          + " recorded params and the config_hash depend on where the value came from")
   void nudgesGivenAsAFlagAreRecordedLikeTheSameNudgesFromAConfigFile() {
     Cli cli = new Cli(temp);
     Path flagRun =
