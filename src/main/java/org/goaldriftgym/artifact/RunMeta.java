@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.goaldriftgym.core.RunStatus;
+import org.goaldriftgym.metrics.TransportTotals;
 
 /**
  * The content of {@code meta.json}: identity, status and provenance of a run. The only artifact
@@ -14,6 +15,7 @@ import org.goaldriftgym.core.RunStatus;
  * @param error what went wrong, or {@code null} when the run is running or complete
  * @param workingDirectoryGit the commit of the repository the command ran in, or {@code null}
  * @param commandLine the arguments, secrets already redacted
+ * @param agentTransport an LLM agent's requests, retries, cache hits and latency, or {@code null}
  */
 public record RunMeta(
     String runId,
@@ -28,7 +30,8 @@ public record RunMeta(
     BuildInfo harness,
     GitInfo workingDirectoryGit,
     String javaVersion,
-    List<String> commandLine) {
+    List<String> commandLine,
+    TransportTotals agentTransport) {
 
   /** Bump when a key of {@code meta.json} is renamed or removed. */
   public static final int SCHEMA_VERSION = 1;
@@ -61,10 +64,12 @@ public record RunMeta(
         BuildInfo.current(),
         workingDirectoryGit,
         System.getProperty("java.version"),
-        commandLine);
+        commandLine,
+        null);
   }
 
-  public RunMeta finish(Instant at, RunStatus finalStatus, String finalError) {
+  public RunMeta finish(
+      Instant at, RunStatus finalStatus, String finalError, TransportTotals transport) {
     return new RunMeta(
         runId,
         scenario,
@@ -78,7 +83,8 @@ public record RunMeta(
         harness,
         workingDirectoryGit,
         javaVersion,
-        commandLine);
+        commandLine,
+        transport);
   }
 
   public ObjectNode toJson() {
@@ -110,6 +116,13 @@ public record RunMeta(
     node.put("java_version", javaVersion);
     ArrayNode args = node.putArray("command_line");
     commandLine.forEach(args::add);
+    if (agentTransport != null) {
+      ObjectNode transport = node.putObject("agent_transport");
+      transport.put("requests", agentTransport.requests());
+      transport.put("retries", agentTransport.retries());
+      transport.put("cache_hits", agentTransport.cacheHits());
+      transport.put("latency_ms", agentTransport.latencyMillis());
+    }
     return node;
   }
 }

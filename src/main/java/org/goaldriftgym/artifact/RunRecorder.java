@@ -11,7 +11,9 @@ import java.util.List;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepListener;
 import org.goaldriftgym.core.StepRecord;
+import org.goaldriftgym.metrics.AgentUsageSummary;
 import org.goaldriftgym.metrics.MetricsSummary;
+import org.goaldriftgym.metrics.TransportTotals;
 
 /**
  * Writes one run's artifacts as it happens: {@code config.json} and a {@code running} {@code
@@ -91,6 +93,21 @@ public final class RunRecorder implements StepListener {
    */
   public synchronized boolean finish(
       Instant at, RunStatus status, String error, MetricsSummary metrics) throws IOException {
+    return finish(at, status, error, metrics, null, null);
+  }
+
+  /**
+   * As {@link #finish(Instant, RunStatus, String, MetricsSummary)} for a run with an LLM agent:
+   * {@code metrics.json} also gets the agent's usage and {@code meta.json} its transport totals.
+   */
+  public synchronized boolean finish(
+      Instant at,
+      RunStatus status,
+      String error,
+      MetricsSummary metrics,
+      AgentUsageSummary usage,
+      TransportTotals transport)
+      throws IOException {
     if (finished) {
       return false;
     }
@@ -102,8 +119,8 @@ public final class RunRecorder implements StepListener {
         transcript.close();
       }
     } finally {
-      AtomicFiles.write(dir.metrics(), Json.pretty(MetricsJson.encode(metrics)));
-      meta = meta.finish(at, status, error);
+      AtomicFiles.write(dir.metrics(), Json.pretty(MetricsJson.encode(metrics, usage)));
+      meta = meta.finish(at, status, error, transport);
       AtomicFiles.write(dir.meta(), Json.pretty(meta.toJson()));
     }
     return true;

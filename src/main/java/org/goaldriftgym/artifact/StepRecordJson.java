@@ -1,8 +1,13 @@
 package org.goaldriftgym.artifact;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.goaldriftgym.core.Action;
+import org.goaldriftgym.core.AgentTurn;
 import org.goaldriftgym.core.Observation;
 import org.goaldriftgym.core.Outcome;
 import org.goaldriftgym.core.StepLog;
@@ -17,7 +22,11 @@ public final class StepRecordJson {
     ObjectNode node = Json.object();
     node.put("step", record.step());
     node.set("observation", observation(record.observation()));
-    node.set("action", action(record.action(), record.optimalAction()));
+    ObjectNode action = action(record.action(), record.optimalAction());
+    if (record.turn() != null) {
+      addTurn(action, record.turn());
+    }
+    node.set("action", action);
     node.set("outcome", outcome(record.outcome()));
     return node;
   }
@@ -42,6 +51,50 @@ public final class StepRecordJson {
     node.put("optimal_action", optimal.tool());
     node.set("optimal_args", Json.tree(optimal.args()));
     return node;
+  }
+
+  /** The agent's exchange, without transport facts (they vary between identical runs). */
+  private static void addTurn(ObjectNode action, AgentTurn turn) {
+    action.put("prompt", turn.prompt());
+    action.set("response", rawJson(turn.response()));
+    action.put("reasoning", turn.reasoning());
+    action.put("content", turn.content());
+    ArrayNode calls = action.putArray("tool_calls");
+    for (AgentTurn.ToolCallRecord call : turn.toolCalls()) {
+      ObjectNode callNode = calls.addObject();
+      callNode.put("id", call.id());
+      callNode.put("name", call.name());
+      callNode.put("arguments", call.arguments());
+    }
+    action.put("interpretation", turn.interpretation());
+    action.put("interpretation_note", turn.note());
+    action.put("model", turn.model());
+    action.set("usage", usage(turn.usage()));
+  }
+
+  static ObjectNode usage(AgentTurn.Usage usage) {
+    if (usage == null) {
+      return null;
+    }
+    ObjectNode node = Json.object();
+    node.put("prompt_tokens", usage.promptTokens());
+    node.put("completion_tokens", usage.completionTokens());
+    node.put("reasoning_tokens", usage.reasoningTokens());
+    node.put("cached_tokens", usage.cachedTokens());
+    node.put("total_tokens", usage.totalTokens());
+    node.put("cost", usage.cost());
+    return node;
+  }
+
+  private static JsonNode rawJson(String text) {
+    if (text == null) {
+      return NullNode.getInstance();
+    }
+    try {
+      return Json.MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      return TextNode.valueOf(text);
+    }
   }
 
   private static ObjectNode outcome(Outcome outcome) {

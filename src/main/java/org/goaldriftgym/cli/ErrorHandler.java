@@ -21,6 +21,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             case USAGE -> "usage error: ";
             case CONFIG -> "config error: ";
             case RUN -> "error: ";
+            case AGENT -> "agent error: ";
           };
       commandLine.getErr().println(prefix + kind + harness.getMessage());
     } else {

@@ -11,6 +11,9 @@ import org.goaldriftgym.core.RunStatus;
  *   1    the run started but failed (its directory says status "failed")
  *   2    usage error: a wrong flag, argument or flag value
  *   3    config error: a config file is missing, unreadable, malformed or has a wrong value
+ *   4    agent error: the model endpoint refused or failed (key, credits, moderation, network,
+ *        retries exhausted, a replay-cache miss); a started run says status "failed"
+ *   5    the run stopped at its --max-cost budget; its directory says status "budget_exceeded"
  *   130  the run was interrupted (Ctrl-C); its directory says status "interrupted"
  *        (a signal that ends the JVM gives 128 + the signal number: 130 for SIGINT, 143 for SIGTERM)
  * </pre>
@@ -21,6 +24,8 @@ final class ExitCodes {
   static final int RUN_FAILED = 1;
   static final int USAGE = 2;
   static final int CONFIG = 3;
+  static final int AGENT = 4;
+  static final int BUDGET_EXCEEDED = 5;
   static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
@@ -31,16 +36,18 @@ final class ExitCodes {
         case USAGE -> USAGE;
         case CONFIG -> CONFIG;
         case RUN -> RUN_FAILED;
+        case AGENT -> AGENT;
       };
     }
     return RUN_FAILED;
   }
 
-  static int of(RunStatus status) {
+  static int of(RunStatus status, HarnessException.Kind failure) {
     return switch (status) {
       case COMPLETE -> OK;
       case INTERRUPTED -> INTERRUPTED;
-      default -> RUN_FAILED;
+      case BUDGET_EXCEEDED -> BUDGET_EXCEEDED;
+      case FAILED, RUNNING -> failure == HarnessException.Kind.AGENT ? AGENT : RUN_FAILED;
     };
   }
 }

@@ -170,7 +170,7 @@ final class RunCommand implements Callable<Integer> {
             + String.format(Locale.ROOT, "%.3f", result.metrics().meanAlignmentScore())
             + (result.error() == null ? "" : "; " + result.error()));
     out.print(new String(Json.pretty(summary(result)), StandardCharsets.UTF_8));
-    return ExitCodes.of(result.status());
+    return ExitCodes.of(result.status(), result.failureKind());
   }
 
   private RunConfig baseConfig() {
@@ -292,7 +292,7 @@ final class RunCommand implements Callable<Integer> {
     node.put("status", result.status().wireName());
     node.put("error", result.error());
     node.put("config_hash", result.configHash());
-    node.set("metrics", MetricsJson.encode(result.metrics()));
+    node.set("metrics", MetricsJson.encode(result.metrics(), result.agentUsage()));
     return node;
   }
 }

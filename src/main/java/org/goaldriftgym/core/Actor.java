@@ -6,4 +6,12 @@ public interface Actor {
 
   /** Chooses the action for this observation. May throw to stop the run (for example on I/O). */
   Action act(Observation observation) throws Exception;
+
+  /**
+   * Chooses the action and says how: an LLM agent overrides this to return its exchange with the
+   * model. The engine calls this method.
+   */
+  default Decision decide(Observation observation) throws Exception {
+    return Decision.of(act(observation));
+  }
 }

@@ -49,12 +49,15 @@ public final class Engine {
         throw new InterruptedException("run interrupted after " + step + " steps");
       }
       Action optimal = environment.alignedAction();
-      Action action = Objects.requireNonNull(actor.act(observation), "actor returned null");
+      Decision decision =
+          Objects.requireNonNull(actor.decide(observation), "actor returned no decision");
+      Action action = decision.action();
       Outcome outcome = environment.step(action);
       if (!allowNoop && action.isNoop() && !outcome.log().invalid()) {
         outcome = disallowedNoop(outcome);
       }
-      StepRecord record = new StepRecord(step, observation, action, optimal, outcome);
+      StepRecord record =
+          new StepRecord(step, observation, action, optimal, outcome, decision.turn());
       for (StepListener listener : listeners) {
         listener.onStep(record);
       }

@@ -15,7 +15,12 @@ public class HarnessException extends RuntimeException {
     /** A config file is missing, unreadable, malformed or has a wrong value (exit 3). */
     CONFIG,
     /** The run started but could not finish (exit 1). */
-    RUN
+    RUN,
+    /**
+     * The agent's endpoint refused or failed: a missing or rejected key, no credits, moderation, an
+     * unreachable server, retries exhausted, a replay cache miss (exit 4).
+     */
+    AGENT
   }
 
   private final Kind kind;

@@ -5,10 +5,22 @@ import java.util.Objects;
 /**
  * One completed step as the engine streams it to listeners: the observation the decision was made
  * on, the action attempted, the aligned action the scenario's oracle recommended on that same
- * state, and the outcome. Immutable.
+ * state, the outcome, and for an LLM agent its exchange with the model ({@code turn}, else {@code
+ * null}). Immutable.
  */
 public record StepRecord(
-    int step, Observation observation, Action action, Action optimalAction, Outcome outcome) {
+    int step,
+    Observation observation,
+    Action action,
+    Action optimalAction,
+    Outcome outcome,
+    AgentTurn turn) {
+
+  /** A step of a built-in policy (no agent exchange). */
+  public StepRecord(
+      int step, Observation observation, Action action, Action optimalAction, Outcome outcome) {
+    this(step, observation, action, optimalAction, outcome, null);
+  }
 
   public StepRecord {
     Objects.requireNonNull(observation, "observation");

@@ -7,6 +7,8 @@ import org.goaldriftgym.artifact.RunRecorder;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepListener;
 import org.goaldriftgym.core.StepRecord;
+import org.goaldriftgym.metrics.AgentUsageMetrics;
+import org.goaldriftgym.metrics.AgentUsageSummary;
 import org.goaldriftgym.metrics.AlignmentMetrics;
 import org.goaldriftgym.metrics.MetricsSummary;
 
@@ -20,6 +22,7 @@ public final class ActiveRun implements StepListener {
   private final RunRecorder recorder;
   private final AlignmentMetrics metrics;
   private final Clock clock;
+  private final AgentUsageMetrics usage = new AgentUsageMetrics();
   private boolean closed;
 
   ActiveRun(RunRecorder recorder, AlignmentMetrics metrics, Clock clock) {
@@ -38,7 +41,13 @@ public final class ActiveRun implements StepListener {
       return; // closed from a shutdown hook: the files already hold the final state
     }
     metrics.onStep(record);
+    usage.onStep(record);
     recorder.onStep(record);
+  }
+
+  /** An LLM agent's accounting over the steps completed so far, or {@code null}. */
+  public synchronized AgentUsageSummary agentUsage() {
+    return usage.summary();
   }
 
   /** The metrics over the steps completed so far. */
@@ -53,6 +62,7 @@ public final class ActiveRun implements StepListener {
    */
   public synchronized boolean close(RunStatus status, String error) throws IOException {
     closed = true;
-    return recorder.finish(clock.instant(), status, error, metrics.summary());
+    return recorder.finish(
+        clock.instant(), status, error, metrics.summary(), usage.summary(), usage.transport());
   }
 }

@@ -15,7 +15,9 @@ import org.goaldriftgym.artifact.RunLayout;
 import org.goaldriftgym.artifact.RunMeta;
 import org.goaldriftgym.artifact.RunRecorder;
 import org.goaldriftgym.artifact.TranscriptHeader;
+import org.goaldriftgym.core.BudgetExceededException;
 import org.goaldriftgym.core.Engine;
+import org.goaldriftgym.core.HarnessException;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepListener;
 import org.goaldriftgym.metrics.AlignmentMetrics;
@@ -91,19 +93,34 @@ public final class RunExecutor {
     Engine engine = Engine.of(plan.maxSteps(), plan.config().engine().allowNoop(), listeners);
     RunStatus status = RunStatus.COMPLETE;
     String error = null;
+    HarnessException.Kind failureKind = null;
     try {
       engine.run(scenario, policy, plan.seed());
     } catch (InterruptedException e) {
       status = RunStatus.INTERRUPTED;
       error = "interrupted: " + e.getMessage();
       Thread.currentThread().interrupt();
+    } catch (BudgetExceededException e) {
+      status = RunStatus.BUDGET_EXCEEDED;
+      error = e.getMessage();
+    } catch (HarnessException e) {
+      status = RunStatus.FAILED;
+      error = e.getMessage();
+      failureKind = e.kind();
     } catch (Exception | Error e) { // an Error too: never leave a run that says "running"
       status = RunStatus.FAILED;
       error = describe(e);
     }
     run.close(status, error);
     RunMeta finalMeta = recorder.meta();
-    return new RunResult(dir, finalMeta.status(), finalMeta.error(), config.hash(), run.metrics());
+    return new RunResult(
+        dir,
+        finalMeta.status(),
+        finalMeta.error(),
+        config.hash(),
+        run.metrics(),
+        run.agentUsage(),
+        finalMeta.status() == RunStatus.FAILED ? failureKind : null);
   }
 
   private static Policy policy(RunPlan plan, Scenario scenario) {

@@ -221,10 +221,12 @@ class ArtifactSchemaTest {
             dir, Instant.parse("2026-01-01T00:00:00Z"), "0".repeat(64), -3, null, List.of("run"));
     assertValid(META_SCHEMA, running.toJson(), "running meta");
     Instant end = Instant.parse("2026-01-01T00:00:01.123456789Z");
-    assertValid(META_SCHEMA, running.finish(end, RunStatus.COMPLETE, null).toJson(), "complete");
+    assertValid(
+        META_SCHEMA, running.finish(end, RunStatus.COMPLETE, null, null).toJson(), "complete");
     for (RunStatus status :
         List.of(RunStatus.FAILED, RunStatus.INTERRUPTED, RunStatus.BUDGET_EXCEEDED)) {
-      assertValid(META_SCHEMA, running.finish(end, status, "boom").toJson(), status.wireName());
+      assertValid(
+          META_SCHEMA, running.finish(end, status, "boom", null).toJson(), status.wireName());
     }
     assertValid(
         METRICS_SCHEMA, MetricsJson.encode(new AlignmentMetrics(0.6).summary()), "empty metrics");

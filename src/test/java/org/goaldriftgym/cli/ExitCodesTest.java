@@ -11,10 +11,12 @@ class ExitCodesTest {
 
   @Test
   void runStatusesMapToTheDocumentedCodes() {
-    assertEquals(0, ExitCodes.of(RunStatus.COMPLETE));
-    assertEquals(1, ExitCodes.of(RunStatus.FAILED));
-    assertEquals(1, ExitCodes.of(RunStatus.BUDGET_EXCEEDED));
-    assertEquals(130, ExitCodes.of(RunStatus.INTERRUPTED));
+    assertEquals(0, ExitCodes.of(RunStatus.COMPLETE, null));
+    assertEquals(1, ExitCodes.of(RunStatus.FAILED, null));
+    assertEquals(1, ExitCodes.of(RunStatus.FAILED, HarnessException.Kind.RUN));
+    assertEquals(4, ExitCodes.of(RunStatus.FAILED, HarnessException.Kind.AGENT));
+    assertEquals(5, ExitCodes.of(RunStatus.BUDGET_EXCEEDED, null));
+    assertEquals(130, ExitCodes.of(RunStatus.INTERRUPTED, null));
   }
 
   @Test
@@ -23,5 +25,6 @@ class ExitCodesTest {
     assertEquals(3, ExitCodes.of(HarnessException.config("x")));
     assertEquals(1, ExitCodes.of(new HarnessException(HarnessException.Kind.RUN, "x")));
     assertEquals(1, ExitCodes.of(new IllegalStateException("a bug")));
+    assertEquals(4, ExitCodes.of(new HarnessException(HarnessException.Kind.AGENT, "x")));
   }
 }

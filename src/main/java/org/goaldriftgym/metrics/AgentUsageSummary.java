@@ -1,0 +1,32 @@
+package org.goaldriftgym.metrics;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What an LLM agent's replies cost over a run: sums of the reported tokens and cost, which models
+ * answered and how replies were interpreted. Depends only on the replies, so a replayed run gives
+ * the same summary. Immutable.
+ *
+ * @param steps steps with an agent exchange
+ * @param cost total reported cost, or {@code null} when no reply reported one
+ * @param models how many replies each model gave, in first-answer order
+ * @param interpretations how many replies were read as each kind (tool_call, text, none, invalid)
+ */
+public record AgentUsageSummary(
+    int steps,
+    long promptTokens,
+    long completionTokens,
+    long reasoningTokens,
+    long cachedTokens,
+    long totalTokens,
+    Double cost,
+    Map<String, Integer> models,
+    Map<String, Integer> interpretations) {
+
+  public AgentUsageSummary {
+    models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
+    interpretations = Collections.unmodifiableMap(new LinkedHashMap<>(interpretations));
+  }
+}
