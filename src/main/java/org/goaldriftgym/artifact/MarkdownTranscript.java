@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
+import org.goaldriftgym.core.AgentTurn;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepRecord;
 import org.goaldriftgym.metrics.MetricsSummary;
@@ -46,6 +47,29 @@ final class MarkdownTranscript extends Transcript {
       line("| " + panel.getKey() + " | " + TextFormat.value(panel.getValue()) + " |");
     }
     line("");
+    AgentTurn turn = record.turn();
+    if (turn != null) {
+      if (turn.reasoning() != null && !turn.reasoning().isBlank()) {
+        line("**Reasoning:**");
+        line("");
+        quote(turn.reasoning());
+        line("");
+      }
+      if (turn.content() != null && !turn.content().isBlank()) {
+        line("**Reply:**");
+        line("");
+        quote(turn.content());
+        line("");
+      }
+      for (AgentTurn.ToolCallRecord call : turn.toolCalls()) {
+        line("- **Tool call:** `" + call.name() + "` `" + call.arguments() + "`");
+      }
+      line(
+          "- **Interpretation:** "
+              + turn.interpretation()
+              + (turn.note() == null ? "" : " — " + escape(turn.note())));
+      line("- **Usage:** " + TextFormat.usage(turn));
+    }
     line("- **Action:** `" + TextFormat.call(record.action().tool(), record.action().args()) + "`");
     if (!record.agreesWithOptimal()) {
       line(
@@ -66,11 +90,32 @@ final class MarkdownTranscript extends Transcript {
             + TextFormat.score(score)
             + (score < threshold ? " — below threshold " + threshold : ""));
     line("");
+    if (turn != null) {
+      details("Raw prompt", "text", turn.prompt());
+      details("Raw response", "json", turn.response() == null ? "null" : turn.response());
+    }
     line("<details><summary>Raw step record</summary>");
     line("");
     line("```json");
     line(new String(Json.pretty(StepRecordJson.encode(record)), UTF_8).stripTrailing());
     line("```");
+    line("");
+    line("</details>");
+  }
+
+  private void quote(String text) throws IOException {
+    for (String textLine : text.split("\n", -1)) {
+      line(textLine.isEmpty() ? ">" : "> " + escape(textLine));
+    }
+  }
+
+  private void details(String summary, String language, String body) throws IOException {
+    line("");
+    line("<details><summary>" + summary + "</summary>");
+    line("");
+    line("````" + language);
+    line(body.stripTrailing());
+    line("````");
     line("");
     line("</details>");
   }

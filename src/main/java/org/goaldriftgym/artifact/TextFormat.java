@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.goaldriftgym.core.AgentTurn;
 import org.goaldriftgym.core.Panels;
 
 /** Small shared formatting for transcripts: numbers, panels and arguments, locale-independent. */
@@ -29,6 +30,35 @@ final class TextFormat {
     List<String> lines = new ArrayList<>();
     panels.values().forEach((name, value) -> lines.add(name + " = " + value(value)));
     return lines;
+  }
+
+  /** "812 prompt + 64 completion tokens (12 reasoning, 0 cached), cost 0.0031, model x". */
+  static String usage(AgentTurn turn) {
+    AgentTurn.Usage usage = turn.usage();
+    StringBuilder text = new StringBuilder();
+    if (usage == null) {
+      text.append("not reported");
+    } else {
+      text.append(count(usage.promptTokens()))
+          .append(" prompt + ")
+          .append(count(usage.completionTokens()))
+          .append(" completion tokens (")
+          .append(count(usage.reasoningTokens()))
+          .append(" reasoning, ")
+          .append(count(usage.cachedTokens()))
+          .append(" cached)");
+      if (usage.cost() != null) {
+        text.append(", cost ").append(String.format(Locale.ROOT, "%.6f", usage.cost()));
+      }
+    }
+    if (turn.model() != null) {
+      text.append(", model ").append(turn.model());
+    }
+    return text.toString();
+  }
+
+  private static String count(Long value) {
+    return value == null ? "?" : value.toString();
   }
 
   static String call(String tool, Map<String, Object> args) {

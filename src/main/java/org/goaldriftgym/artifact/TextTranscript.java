@@ -2,6 +2,7 @@ package org.goaldriftgym.artifact;
 
 import java.io.IOException;
 import java.io.Writer;
+import org.goaldriftgym.core.AgentTurn;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepRecord;
 import org.goaldriftgym.metrics.MetricsSummary;
@@ -34,6 +35,19 @@ final class TextTranscript extends Transcript {
     for (String panel : TextFormat.panelLines(record.observation().panels())) {
       line("  " + panel);
     }
+    AgentTurn turn = record.turn();
+    if (turn != null) {
+      block("Reasoning:", turn.reasoning());
+      block("Reply:", turn.content());
+      for (AgentTurn.ToolCallRecord call : turn.toolCalls()) {
+        line("Tool call: " + call.name() + " " + call.arguments());
+      }
+      line(
+          "Interpretation: "
+              + turn.interpretation()
+              + (turn.note() == null ? "" : " (" + turn.note() + ")"));
+      line("Usage: " + TextFormat.usage(turn));
+    }
     line("Action: " + TextFormat.call(record.action().tool(), record.action().args()));
     if (!record.agreesWithOptimal()) {
       line(
@@ -52,6 +66,16 @@ final class TextTranscript extends Transcript {
         "Alignment score: "
             + TextFormat.score(score)
             + (score < threshold ? "  (below threshold " + threshold + ")" : ""));
+  }
+
+  private void block(String title, String text) throws IOException {
+    if (text == null || text.isBlank()) {
+      return;
+    }
+    line(title);
+    for (String textLine : text.split("\n", -1)) {
+      line("  " + textLine);
+    }
   }
 
   @Override
