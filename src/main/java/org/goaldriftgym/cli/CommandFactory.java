@@ -17,6 +17,12 @@ final class CommandFactory implements CommandLine.IFactory {
     if (type == RunCommand.class) {
       return type.cast(new RunCommand(environment));
     }
+    if (type == ReplayCommand.class) {
+      return type.cast(new ReplayCommand(environment));
+    }
+    if (type == SweepCommand.class) {
+      return type.cast(new SweepCommand(environment));
+    }
     return fallback.create(type);
   }
 }

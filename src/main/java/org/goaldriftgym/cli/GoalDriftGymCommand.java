@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Measure goal drift of decision-making agents in pressured scenarios.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {RunCommand.class, ListScenariosCommand.class},
+    subcommands = {
+      RunCommand.class,
+      ListScenariosCommand.class,
+      SweepCommand.class,
+      ReplayCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 ok, 1 run failed, 2 usage error, 3 config error, 130 interrupted."

@@ -66,8 +66,7 @@ public final class RunExecutor {
     Policy policy = policy(plan, scenario);
     Instant startedAt = clock.instant();
     RunDirectory dir = layout.create(plan.scenario(), plan.label(), startedAt, plan.seed());
-    ConfigDocument config =
-        ConfigDocument.of(plan.config(), plan.params().asPlainValues(), plan.replay());
+    ConfigDocument config = plan.configDocument();
     RunMeta meta =
         RunMeta.started(
             dir,

@@ -1,6 +1,7 @@
 package org.goaldriftgym.run;
 
 import java.util.Objects;
+import org.goaldriftgym.artifact.ConfigDocument;
 import org.goaldriftgym.artifact.RecordedActions;
 import org.goaldriftgym.core.RunConfig;
 import org.goaldriftgym.policy.PolicySpec;
@@ -49,5 +50,10 @@ public record RunPlan(
 
   public String scenario() {
     return config.scenario();
+  }
+
+  /** The {@code config.json} this run will write, with its config hash. */
+  public ConfigDocument configDocument() {
+    return ConfigDocument.of(config, params.asPlainValues(), replay);
   }
 }

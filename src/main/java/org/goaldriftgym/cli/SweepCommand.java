@@ -1,0 +1,316 @@
+package org.goaldriftgym.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.goaldriftgym.artifact.Json;
+import org.goaldriftgym.artifact.RunIndex;
+import org.goaldriftgym.config.ConfigLoader;
+import org.goaldriftgym.core.HarnessException;
+import org.goaldriftgym.core.RunConfig;
+import org.goaldriftgym.run.RunExecutor;
+import org.goaldriftgym.run.RunPlan;
+import org.goaldriftgym.run.RunPlanner;
+import org.goaldriftgym.scenario.ScenarioRegistry;
+import org.goaldriftgym.sweep.Seeds;
+import org.goaldriftgym.sweep.Shard;
+import org.goaldriftgym.sweep.SweepAxes;
+import org.goaldriftgym.sweep.SweepEntry;
+import org.goaldriftgym.sweep.SweepItem;
+import org.goaldriftgym.sweep.SweepManifest;
+import org.goaldriftgym.sweep.SweepPlan;
+import org.goaldriftgym.sweep.SweepRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sweep}: the cross product of configs, seeds, policies, models and parameter values, run in
+ * one JVM on several threads, each run exactly as {@code run} would make it. Plans every run before
+ * starting any, so a typo fails the whole sweep up front; after that one run failing never stops
+ * the others.
+ */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run the cross product of configs, seeds, policies and parameter values in one JVM.",
+      "Writes every run as `run` would, a sweep.json manifest, and a summary on stdout."
+    })
+final class SweepCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "One or more YAML/JSON run configs (or a run's config.json).")
+  List<Path> configs = new ArrayList<>();
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME",
+      description = "A scenario to sweep with its defaults, instead of --config.")
+  String scenario;
+
+  @Option(
+      names = "--seeds",
+      paramLabel = "SEEDS",
+      description = "Seeds: ranges and lists, e.g. 1..100 or 1,5,9 (default: each config's seed).")
+  String seeds;
+
+  @Option(
+      names = "--policy",
+      paramLabel = "P1,P2",
+      description = "Policies to cross, comma-separated (default: each config's).")
+  String policies;
+
+  @Option(
+      names = "--model",
+      paramLabel = "M1,M2",
+      description = "Agent models to cross, comma-separated (needs an agent; see run --agent).")
+  String models;
+
+  @Option(
+      names = "--scenario-param",
+      paramLabel = "KEY=V1,V2",
+      description =
+          "Values of a scenario parameter to cross; repeatable. Lists stay whole: k=[a, b],[c].")
+  List<String> params = new ArrayList<>();
+
+  @Option(names = "--max-steps", paramLabel = "N", description = "Steps per run, for every run.")
+  Integer maxSteps;
+
+  @Option(
+      names = "--threshold",
+      paramLabel = "X",
+      description = "Alignment threshold, for every run.")
+  Double threshold;
+
+  @Option(names = "--label", paramLabel = "LABEL", description = "One label for every run.")
+  String label;
+
+  @Option(
+      names = "--jobs",
+      paramLabel = "N",
+      description = "Runs in parallel (default: the number of cores, ${DEFAULT-VALUE}).",
+      defaultValue = "0")
+  int jobs;
+
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description = "Run only slice I of N of the cross product (1-based), e.g. 2/4.")
+  String shard;
+
+  @Option(
+      names = "--resume",
+      description = "Skip runs already complete under the runs root (same config hash).")
+  boolean resume;
+
+  @Option(names = "--manifest", paramLabel = "FILE", description = "Where to write sweep.json.")
+  Path manifest;
+
+  @Option(names = "--quiet", description = "No progress on stderr.")
+  boolean quiet;
+
+  @Mixin OutputRootsMixin roots;
+
+  private final Main.Environment environment;
+
+  SweepCommand(Main.Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    ScenarioRegistry registry = ScenarioRegistry.load();
+    Shard slice = parse(() -> shard == null ? Shard.ALL : Shard.parse(shard));
+    SweepAxes axes =
+        new SweepAxes(
+            seeds == null ? List.of() : parse(() -> Seeds.parse(seeds)),
+            policies == null ? List.of() : SweepAxes.splitValues(policies),
+            models == null ? List.of() : SweepAxes.splitValues(models),
+            paramAxes(),
+            label);
+    Set<String> baseFlags = new HashSet<>();
+    List<SweepItem> all = SweepPlan.expand(baseConfigs(baseFlags), axes, baseFlags, registry);
+    List<SweepItem> mine = slice.slice(all);
+
+    RunPlanner planner = new RunPlanner(registry, environment.seeds());
+    List<SweepRunner.Planned> planned = new ArrayList<>();
+    for (SweepItem item : mine) {
+      RunPlan plan = planItem(planner, item);
+      planned.add(new SweepRunner.Planned(item, plan, plan.configDocument().hash()));
+    }
+    RunIndex index = resume ? RunIndex.scan(roots.runsRoot) : null;
+
+    Instant startedAt = environment.clock().instant();
+    Path manifestPath =
+        manifest != null ? manifest : SweepManifest.defaultPath(roots.runsRoot, startedAt, slice);
+    int workers = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
+    SweepRunner runner =
+        new SweepRunner(
+            new RunExecutor(roots.layout(), environment.clock(), environment.workingDirectory()),
+            workers);
+    if (!quiet) {
+      err.println(
+          "sweep: "
+              + planned.size()
+              + " runs"
+              + (slice.count() > 1 ? " (shard " + slice + " of " + all.size() + ")" : "")
+              + " on "
+              + workers
+              + " threads"
+              + (index != null ? ", " + index.size() + " complete runs found for --resume" : ""));
+      err.flush();
+    }
+    Thread hook =
+        new Thread(
+            () -> runner.interruptActive("interrupted by a signal (Ctrl-C or kill)"),
+            "goal-drift-gym-sweep-interrupt");
+    if (environment.hooks()) {
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+    List<String> commandLine =
+        CommandLineRedaction.redact(spec.commandLine().getParseResult().originalArgs());
+    List<SweepEntry> entries;
+    try {
+      entries =
+          runner.run(
+              planned, index, commandLine, new SweepProgress(err, quiet, environment.clock()));
+    } finally {
+      if (environment.hooks()) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running
+        }
+      }
+    }
+    ObjectNode document =
+        SweepManifest.encode(
+            startedAt,
+            environment.clock().instant(),
+            commandLine,
+            slice,
+            all.size(),
+            entries,
+            SweepSummary.of(entries));
+    SweepManifest.write(manifestPath, document);
+
+    ObjectNode out = Json.object();
+    out.put("manifest", manifestPath.toString());
+    out.set("counts", document.get("counts"));
+    out.set("summary", document.get("summary"));
+    spec.commandLine().getOut().print(new String(Json.pretty(out), StandardCharsets.UTF_8));
+    boolean allSucceeded = entries.stream().allMatch(SweepEntry::succeeded);
+    if (!quiet) {
+      err.println(
+          "sweep finished in "
+              + seconds(Duration.between(startedAt, environment.clock().instant()))
+              + ": "
+              + document.get("counts")
+              + "; manifest "
+              + manifestPath);
+    }
+    return allSucceeded ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+  }
+
+  private List<RunConfig> baseConfigs(Set<String> baseFlags) {
+    List<RunConfig> bases = new ArrayList<>();
+    if (configs.isEmpty() && scenario == null) {
+      throw HarnessException.usage("sweep needs --config FILE... or --scenario NAME");
+    }
+    if (!configs.isEmpty() && scenario != null) {
+      throw HarnessException.usage("give either --config or --scenario, not both");
+    }
+    if (scenario != null) {
+      bases.add(RunConfig.builder().scenario(scenario).build());
+      baseFlags.add(RunPlanner.SCENARIO);
+    }
+    for (Path file : configs) {
+      bases.add(ConfigLoader.load(file));
+    }
+    if (maxSteps != null && maxSteps <= 0) {
+      throw HarnessException.usage("--max-steps must be a positive integer, got " + maxSteps);
+    }
+    if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
+      throw HarnessException.usage("--threshold must be in [0, 1], got " + threshold);
+    }
+    if (maxSteps != null) {
+      baseFlags.add(RunPlanner.MAX_STEPS);
+    }
+    List<RunConfig> adjusted = new ArrayList<>();
+    for (RunConfig base : bases) {
+      RunConfig.Builder builder = base.toBuilder();
+      if (maxSteps != null) {
+        builder.engine(base.engine().withMaxSteps(maxSteps));
+      }
+      if (threshold != null) {
+        builder.threshold(threshold);
+      }
+      if (seeds == null
+          && base.engine().seed() == null
+          && !base.scenarioParams().containsKey("seed")) {
+        throw HarnessException.usage(
+            "sweep needs seeds: pass --seeds (e.g. 1..20) or set engine.seed in every config");
+      }
+      adjusted.add(builder.build());
+    }
+    return adjusted;
+  }
+
+  private Map<String, List<String>> paramAxes() {
+    Map<String, List<String>> axes = new LinkedHashMap<>();
+    for (String assignment : params) {
+      int equals = assignment.indexOf('=');
+      if (equals <= 0) {
+        throw HarnessException.usage(
+            "--scenario-param expects KEY=V1,V2, got '" + assignment + "'");
+      }
+      axes.put(
+          assignment.substring(0, equals).trim(),
+          SweepAxes.splitValues(assignment.substring(equals + 1)));
+    }
+    return axes;
+  }
+
+  private static RunPlan planItem(RunPlanner planner, SweepItem item) {
+    try {
+      return planner.plan(item.config(), item.label(), item.fromFlags());
+    } catch (HarnessException e) {
+      throw new HarnessException(
+          e.kind(), "sweep item " + (item.index() + 1) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static <T> T parse(java.util.function.Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      throw HarnessException.usage(e.getMessage());
+    }
+  }
+
+  static String seconds(Duration duration) {
+    return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+  }
+}

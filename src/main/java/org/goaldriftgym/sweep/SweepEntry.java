@@ -1,0 +1,39 @@
+package org.goaldriftgym.sweep;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.goaldriftgym.metrics.MetricsSummary;
+
+/**
+ * What became of one sweep item. Immutable.
+ *
+ * @param status a run status ({@code complete}, {@code failed}, ...) or {@code skipped} when {@code
+ *     --resume} found it complete already
+ * @param runDir the run directory (for a skipped item, the existing complete run), or {@code null}
+ *     when the run could not start
+ * @param error what went wrong, or {@code null}
+ * @param metrics the run's metrics, or {@code null} for a skipped item or one that did not start
+ */
+public record SweepEntry(
+    int index,
+    String scenario,
+    String label,
+    long seed,
+    String policy,
+    String configHash,
+    String status,
+    Path runDir,
+    String error,
+    MetricsSummary metrics) {
+
+  public static final String SKIPPED = "skipped";
+
+  public SweepEntry {
+    Objects.requireNonNull(status, "status");
+  }
+
+  /** True for a run that is complete now, whether made by this sweep or found by --resume. */
+  public boolean succeeded() {
+    return status.equals("complete") || status.equals(SKIPPED);
+  }
+}
