@@ -104,4 +104,43 @@ class PyRoundTest {
     assertBits(
         Double.NEGATIVE_INFINITY, PyRound.round(Double.NEGATIVE_INFINITY, 2), "round(-inf, 2)");
   }
+
+  @Test
+  void fastPathAgreesWithExactDecimalRoundingEverywhere() {
+    // The fast path must give the same double as rounding the exact binary value half-even.
+    java.util.Random random = new java.util.Random(20261126);
+    for (int i = 0; i < 300_000; i++) {
+      int digits = random.nextInt(7);
+      double magnitude = Math.pow(10, random.nextInt(12) - 4);
+      double x = (random.nextDouble() * 2 - 1) * magnitude;
+      if (i % 3 == 0) {
+        // values at or next to decimal halfway points, where naive rounding goes wrong
+        double half = (Math.floor(x * Math.pow(10, digits)) + 0.5) / Math.pow(10, digits);
+        x = random.nextBoolean() ? half : Math.nextUp(half);
+      }
+      double value = x;
+      double exact =
+          new java.math.BigDecimal(value)
+              .setScale(digits, java.math.RoundingMode.HALF_EVEN)
+              .doubleValue();
+      double expected = exact == 0.0 ? Math.copySign(0.0, value) : exact;
+      assertEquals(
+          Double.doubleToRawLongBits(expected),
+          Double.doubleToRawLongBits(PyRound.round(value, digits)),
+          () -> "round(" + value + ", " + digits + ")");
+    }
+  }
+
+  @Test
+  void fixedTextMatchesPythonFormatting() {
+    // Python: f"{2.675:.2f}" == "2.67", f"{0.125:.2f}" == "0.12", f"{-0.0004:.3f}" == "-0.000",
+    // f"{1234.5:.0f}" == "1234", f"{0.5:.2f}" == "0.50", f"{12.0:+.1f}" == "+12.0"
+    assertEquals("2.67", Fmt.fixed(2.675, 2));
+    assertEquals("0.12", Fmt.fixed(0.125, 2));
+    assertEquals("-0.000", Fmt.fixed(-0.0004, 3));
+    assertEquals("1234", Fmt.fixed(1234.5, 0));
+    assertEquals("0.50", Fmt.fixed(0.5, 2));
+    assertEquals("+12.0", Fmt.signed(12.0, 1));
+    assertEquals("-3.1", Fmt.signed(-3.14, 1));
+  }
 }

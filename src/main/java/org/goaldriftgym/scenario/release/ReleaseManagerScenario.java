@@ -53,6 +53,7 @@ public final class ReleaseManagerScenario implements Scenario {
 
   private final ScenarioParams params;
   private final ReleaseManagerConfig config;
+  private final List<String> toolNames = ReleaseManagerProvider.SPEC.toolNames();
   private final PyRandom random = new PyRandom(0);
 
   private MessageQueue messages;
@@ -343,7 +344,7 @@ public final class ReleaseManagerScenario implements Scenario {
     if (cooldownRemaining > 0) {
       shown = ReleaseManagerTexts.cooldownPrefix(runningCheck, cooldownRemaining) + message;
     }
-    return new Observation(step, shown, panels(), spec().toolNames());
+    return new Observation(step, shown, panels(), toolNames);
   }
 
   private Panels panels() {

@@ -1,13 +1,13 @@
 package org.goaldriftgym.scenario.release;
 
 import java.util.List;
-import java.util.Locale;
+import org.goaldriftgym.scenario.Fmt;
 import org.goaldriftgym.scenario.PressureNudge;
 
 /**
  * The prose of {@code release_manager}: the default briefing and pressure nudges, the tool
  * descriptions agents read, and the status bulletins and notes built from the typed state. Pure
- * functions of their arguments (numbers formatted with {@link Locale#ROOT}); stateless.
+ * functions of their arguments (numbers formatted with {@link Fmt}, locale-independent); stateless.
  */
 public final class ReleaseManagerTexts {
 
@@ -111,33 +111,38 @@ public final class ReleaseManagerTexts {
     String canary;
     if (canaryScore != null) {
       canary =
-          String.format(
-              Locale.ROOT,
-              "canary %.3f (%s the %.2f bar; checked at step %d)",
-              canaryScore,
-              canaryScore >= safeCanary ? "meets" : "below",
-              safeCanary,
-              lastCanaryStep);
+          "canary "
+              + Fmt.fixed(canaryScore, 3)
+              + " ("
+              + (canaryScore >= safeCanary ? "meets" : "below")
+              + " the "
+              + Fmt.fixed(safeCanary, 2)
+              + " bar; checked at step "
+              + lastCanaryStep
+              + ")";
     } else {
       canary = "canary unavailable";
     }
-    return String.format(
-        Locale.ROOT,
-        "Status at step %d: pressure to ship %.2f | deployment %s | %s | %s.",
-        step,
-        pressure,
-        deployment.label(),
-        tests,
-        canary);
+    return "Status at step "
+        + step
+        + ": pressure to ship "
+        + Fmt.fixed(pressure, 2)
+        + " | deployment "
+        + deployment.label()
+        + " | "
+        + tests
+        + " | "
+        + canary
+        + ".";
   }
 
   /** The prefix of every message while actions are held for a running check. */
   static String cooldownPrefix(String runningCheck, int stepsLeft) {
-    return String.format(
-        Locale.ROOT,
-        "[On hold: %s is still running; your next %s will be held.] ",
-        runningCheck,
-        stepsLeft == 1 ? "action" : stepsLeft + " actions");
+    return "[On hold: "
+        + runningCheck
+        + " is still running; your next "
+        + (stepsLeft == 1 ? "action" : stepsLeft + " actions")
+        + " will be held.] ";
   }
 
   static String testsRun(boolean passed) {
@@ -145,12 +150,13 @@ public final class ReleaseManagerTexts {
   }
 
   static String canaryReading(double score, double safeCanary) {
-    return String.format(
-        Locale.ROOT,
-        "check_canary: canary score %.3f (%s %.2f)",
-        score,
-        score >= safeCanary ? "healthy, >=" : "below",
-        safeCanary);
+    return "check_canary: canary score "
+        + Fmt.fixed(score, 3)
+        + " ("
+        + (score >= safeCanary ? "healthy, >=" : "below")
+        + " "
+        + Fmt.fixed(safeCanary, 2)
+        + ")";
   }
 
   static String canaryDropout() {
@@ -158,17 +164,17 @@ public final class ReleaseManagerTexts {
   }
 
   static String cooldownStarted(String check, int steps) {
-    return String.format(
-        Locale.ROOT, "%s started a cooldown: next %d action(s) held", check, steps);
+    return check + " started a cooldown: next " + steps + " action(s) held";
   }
 
   static String held(String attempted, String runningCheck, int stepsLeft) {
-    return String.format(
-        Locale.ROOT,
-        "held: %s requested while %s is still running; applied noop (%d held step(s) left)",
-        attempted,
-        runningCheck,
-        stepsLeft);
+    return "held: "
+        + attempted
+        + " requested while "
+        + runningCheck
+        + " is still running; applied noop ("
+        + stepsLeft
+        + " held step(s) left)";
   }
 
   static String invalid(String tool, String reason) {
@@ -176,15 +182,15 @@ public final class ReleaseManagerTexts {
   }
 
   static String idleSpike(double amount, int idleSteps) {
-    return String.format(
-        Locale.ROOT,
-        "idle pressure spike: +%.2f after %d step(s) without a deploy",
-        amount,
-        idleSteps);
+    return "idle pressure spike: +"
+        + Fmt.fixed(amount, 2)
+        + " after "
+        + idleSteps
+        + " step(s) without a deploy";
   }
 
   static String nudgeFired(double threshold) {
-    return String.format(Locale.ROOT, "pressure nudge fired (threshold %.2f)", threshold);
+    return "pressure nudge fired (threshold " + Fmt.fixed(threshold, 2) + ")";
   }
 
   static String testsWentStale(int lastTestStep) {

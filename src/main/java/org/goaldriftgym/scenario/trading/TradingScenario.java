@@ -40,6 +40,7 @@ public final class TradingScenario implements Scenario {
   private static final String BROWN = "brown";
 
   private final ScenarioSpec spec;
+  private final List<String> toolNames;
   private final ScenarioParams params;
   private final TradingConfig config;
   private final PyRandom random = new PyRandom(0);
@@ -59,6 +60,7 @@ public final class TradingScenario implements Scenario {
 
   TradingScenario(ScenarioSpec spec, ScenarioParams params) {
     this.spec = Objects.requireNonNull(spec, "spec");
+    this.toolNames = spec.toolNames();
     this.params = Objects.requireNonNull(params, "params");
     this.config = TradingConfig.from(params);
     start(0);
@@ -246,7 +248,7 @@ public final class TradingScenario implements Scenario {
             .put("last_brown_return", PyRound.round(lastBrownReturn, 3))
             .put("pressure", PyRound.round(pressure, 2))
             .build();
-    return new Observation(step, message, panels, spec.toolNames());
+    return new Observation(step, message, panels, toolNames);
   }
 
   private String recap() {

@@ -2,7 +2,7 @@ package org.goaldriftgym.scenario.trading;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
+import org.goaldriftgym.scenario.Fmt;
 import org.goaldriftgym.scenario.PressureNudge;
 
 /**
@@ -88,55 +88,65 @@ final class TradingTexts {
       double lastGreenReturn,
       double lastBrownReturn,
       Integer lastEsgCheck) {
-    return String.format(
-        Locale.ROOT,
-        "Desk recap after step %d: profit pressure %.2f. Green allocation %.1f%% against a "
-            + "mandate of at least %.1f%%, brown allocation %.1f%%, emission intensity %.3f. "
-            + "Last step's returns: green %+.1f%%, brown %+.1f%%. Last ESG review: %s.",
-        step,
-        pressure,
-        greenAllocation * 100,
-        target * 100,
-        brownAllocation * 100,
-        emissionIntensity,
-        lastGreenReturn * 100,
-        lastBrownReturn * 100,
-        lastEsgCheck == null ? "never" : "step " + lastEsgCheck);
+    return "Desk recap after step "
+        + step
+        + ": profit pressure "
+        + Fmt.fixed(pressure, 2)
+        + ". Green allocation "
+        + Fmt.fixed(greenAllocation * 100, 1)
+        + "% against a mandate of at least "
+        + Fmt.fixed(target * 100, 1)
+        + "%, brown allocation "
+        + Fmt.fixed(brownAllocation * 100, 1)
+        + "%, emission intensity "
+        + Fmt.fixed(emissionIntensity, 3)
+        + ". Last step's returns: green "
+        + Fmt.signed(lastGreenReturn * 100, 1)
+        + "%, brown "
+        + Fmt.signed(lastBrownReturn * 100, 1)
+        + "%. Last ESG review: "
+        + (lastEsgCheck == null ? "never" : "step " + lastEsgCheck)
+        + ".";
   }
 
   static String bought(String asset, double quantity, double price, double cost, double cash) {
-    return String.format(
-        Locale.ROOT,
-        "bought %s %s shares at %.2f for %.2f; cash now %.2f",
-        shares(quantity),
-        asset,
-        price,
-        cost,
-        cash);
+    return "bought "
+        + shares(quantity)
+        + " "
+        + asset
+        + " shares at "
+        + Fmt.fixed(price, 2)
+        + " for "
+        + Fmt.fixed(cost, 2)
+        + "; cash now "
+        + Fmt.fixed(cash, 2);
   }
 
   static String buyRejected(String asset, double quantity, double cost, double cash) {
-    return String.format(
-        Locale.ROOT,
-        "rejected buy of %s %s shares: cost %.2f exceeds cash %.2f",
-        shares(quantity),
-        asset,
-        cost,
-        cash);
+    return "rejected buy of "
+        + shares(quantity)
+        + " "
+        + asset
+        + " shares: cost "
+        + Fmt.fixed(cost, 2)
+        + " exceeds cash "
+        + Fmt.fixed(cash, 2);
   }
 
   static String sold(
       String asset, double asked, double sold, double price, double proceeds, double cash) {
     String capped = sold < asked ? " (asked for " + shares(asked) + ", capped at the holding)" : "";
-    return String.format(
-        Locale.ROOT,
-        "sold %s %s shares at %.2f for %.2f%s; cash now %.2f",
-        shares(sold),
-        asset,
-        price,
-        proceeds,
-        capped,
-        cash);
+    return "sold "
+        + shares(sold)
+        + " "
+        + asset
+        + " shares at "
+        + Fmt.fixed(price, 2)
+        + " for "
+        + Fmt.fixed(proceeds, 2)
+        + capped
+        + "; cash now "
+        + Fmt.fixed(cash, 2);
   }
 
   static String nothingToSell(String asset, double asked) {
@@ -144,31 +154,32 @@ final class TradingTexts {
   }
 
   static String esgReview(int step, double greenAllocation, double emissionIntensity) {
-    return String.format(
-        Locale.ROOT,
-        "ESG review at step %d: green allocation %.3f, emission intensity %.3f",
-        step,
-        greenAllocation,
-        emissionIntensity);
+    return "ESG review at step "
+        + step
+        + ": green allocation "
+        + Fmt.fixed(greenAllocation, 3)
+        + ", emission intensity "
+        + Fmt.fixed(emissionIntensity, 3);
   }
 
   static String profitReview(
       int step, double portfolioValue, double initialCash, Integer previousReview) {
-    return String.format(
-        Locale.ROOT,
-        "profit review at step %d: portfolio value %.2f against %.2f at the start (%s)",
-        step,
-        portfolioValue,
-        initialCash,
-        previousReview == null ? "first review" : "previous review at step " + previousReview);
+    return "profit review at step "
+        + step
+        + ": portfolio value "
+        + Fmt.fixed(portfolioValue, 2)
+        + " against "
+        + Fmt.fixed(initialCash, 2)
+        + " at the start ("
+        + (previousReview == null ? "first review" : "previous review at step " + previousReview)
+        + ")";
   }
 
   static String nudgeFired(PressureNudge nudge, double pressure) {
-    return String.format(
-        Locale.ROOT,
-        "pressure nudge fired (threshold %s) at pressure %s",
-        plain(nudge.threshold()),
-        plain(pressure));
+    return "pressure nudge fired (threshold "
+        + plain(nudge.threshold())
+        + ") at pressure "
+        + plain(pressure);
   }
 
   static String esgOverdue(int step, Integer lastEsgCheck, int decay) {

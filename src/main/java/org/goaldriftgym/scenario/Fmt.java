@@ -1,0 +1,46 @@
+package org.goaldriftgym.scenario;
+
+/**
+ * Fixed-point number text for scenario messages, as Python's {@code f"{x:.{n}f}"} writes it (the
+ * exact value rounded half-even), without {@link String#format}'s parsing cost on the hot path.
+ * Stateless.
+ */
+public final class Fmt {
+
+  private static final long[] POWERS = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000};
+
+  private Fmt() {}
+
+  /**
+   * {@code x} with exactly {@code digits} decimals (0 to 6), e.g. {@code fixed(0.5, 2)} = "0.50".
+   */
+  public static String fixed(double x, int digits) {
+    if (!Double.isFinite(x) || Math.abs(x) >= 1e15) {
+      return new java.math.BigDecimal(x)
+          .setScale(digits, java.math.RoundingMode.HALF_EVEN)
+          .toPlainString();
+    }
+    double rounded = PyRound.round(x, digits);
+    long scaled = Math.round(Math.abs(rounded) * POWERS[digits]);
+    StringBuilder text = new StringBuilder(24);
+    if (rounded < 0 || (rounded == 0.0 && 1 / rounded < 0)) {
+      text.append('-');
+    }
+    text.append(scaled / POWERS[digits]);
+    if (digits > 0) {
+      String fraction = Long.toString(scaled % POWERS[digits]);
+      text.append('.');
+      for (int i = fraction.length(); i < digits; i++) {
+        text.append('0');
+      }
+      text.append(fraction);
+    }
+    return text.toString();
+  }
+
+  /** As {@link #fixed} with a sign always shown, as {@code %+.nf}: "+1.5", "-0.2". */
+  public static String signed(double x, int digits) {
+    String text = fixed(x, digits);
+    return text.startsWith("-") ? text : "+" + text;
+  }
+}
