@@ -1,7 +1,5 @@
 package org.goaldriftgym.artifact;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
@@ -11,8 +9,9 @@ import org.goaldriftgym.core.StepRecord;
 import org.goaldriftgym.metrics.MetricsSummary;
 
 /**
- * {@code transcript.md}: the episode as Markdown; each step's raw record sits in a collapsible
- * {@code <details>} block.
+ * {@code transcript.md}: the episode as Markdown; an agent's raw prompt and raw response sit in
+ * collapsible {@code <details>} blocks (the full record of every step is in {@code
+ * step_log.jsonl}).
  */
 final class MarkdownTranscript extends Transcript {
 
@@ -94,13 +93,6 @@ final class MarkdownTranscript extends Transcript {
       details("Raw prompt", "text", turn.prompt());
       details("Raw response", "json", turn.response() == null ? "null" : turn.response());
     }
-    line("<details><summary>Raw step record</summary>");
-    line("");
-    line("```json");
-    line(new String(Json.pretty(StepRecordJson.encode(record)), UTF_8).stripTrailing());
-    line("```");
-    line("");
-    line("</details>");
   }
 
   private void quote(String text) throws IOException {
