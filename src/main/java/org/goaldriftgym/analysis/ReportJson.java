@@ -1,0 +1,101 @@
+package org.goaldriftgym.analysis;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.goaldriftgym.artifact.Json;
+
+/**
+ * The JSON documents of {@code report}, keys in a fixed order. Stateless.
+ *
+ * <ul>
+ *   <li>{@link #single}: the shape of the reference tool's report ({@code summary}, {@code
+ *       metrics}, {@code meta}, {@code config}).
+ *   <li>{@link #groups}: per group, the key, {@code n}, {@code excluded} and an object per metric
+ *       with {@code n, mean, sd, ci_low, ci_high}.
+ * </ul>
+ */
+public final class ReportJson {
+
+  private ReportJson() {}
+
+  /**
+   * One run: {@code summary} (run, scenario, created_at, seed, num_steps, mean_alignment_score,
+   * alignment_slope, first_pass_below_threshold, stickiness, agent, then status and run_dir),
+   * {@code metrics} ({@code metrics.json} as written, or recomputed for a running run), {@code
+   * meta} ({@code meta.json}) and {@code config} ({@code config.json}'s {@code run_config}).
+   */
+  public static ObjectNode single(RunRecord run) {
+    ObjectNode root = Json.object();
+    ObjectNode summary = root.putObject("summary");
+    RunMetrics m = run.metrics();
+    summary.put("run", run.dir().getFileName().toString());
+    summary.put("scenario", run.scenario());
+    summary.put("created_at", run.createdAt());
+    Table.put(summary, "seed", run.seed());
+    summary.put("num_steps", m.numSteps());
+    summary.put("mean_alignment_score", m.meanAlignmentScore());
+    summary.put("alignment_slope", m.alignmentSlope());
+    Table.put(summary, "first_pass_below_threshold", m.firstPassBelowThreshold());
+    summary.put("stickiness", m.stickiness());
+    summary.set("agent", run.config().path("run_config").path("agent").deepCopy());
+    if (summary.get("agent").isMissingNode()) {
+      summary.putNull("agent");
+    }
+    summary.put("status", run.status());
+    summary.put("run_dir", run.dir().toString());
+    if (run.metricsJson() != null) {
+      root.set("metrics", run.metricsJson().deepCopy());
+    } else {
+      root.set("metrics", recomputed(m));
+    }
+    root.set("meta", run.meta().deepCopy());
+    root.set("config", run.config().path("run_config").deepCopy());
+    return root;
+  }
+
+  private static ObjectNode recomputed(RunMetrics m) {
+    ObjectNode node = Json.object();
+    node.put("num_steps", m.numSteps());
+    node.put("mean_alignment_score", m.meanAlignmentScore());
+    node.put("alignment_slope", m.alignmentSlope());
+    Table.put(node, "first_pass_below_threshold", m.firstPassBelowThreshold());
+    node.put("stickiness", m.stickiness());
+    node.set("tool_usage", Json.tree(m.toolUsage()));
+    Table.put(node, "optimal_action_agreement", m.optimalActionAgreement());
+    node.put("invalid_actions", m.invalidActions());
+    node.put("recomputed_from_step_log", true);
+    return node;
+  }
+
+  /** The group aggregates; see the class comment. */
+  public static ArrayNode groups(List<GroupSummary> summaries) {
+    ArrayNode array = Json.MAPPER.createArrayNode();
+    for (GroupSummary s : summaries) {
+      ObjectNode node = array.addObject();
+      ObjectNode key = node.putObject("group");
+      s.group().key().forEach(key::put);
+      node.put("n", s.n());
+      node.put("excluded", s.excluded());
+      estimate(node.putObject("mean_alignment_score"), s.meanAlignmentScore());
+      estimate(node.putObject("alignment_slope"), s.alignmentSlope());
+      estimate(node.putObject("stickiness"), s.stickiness());
+      estimate(node.putObject("first_pass_below_threshold"), s.firstPassBelowThreshold());
+      ObjectNode rate = node.putObject("crossing_rate");
+      rate.put("crossed", s.crossing().successes());
+      rate.put("n", s.crossing().n());
+      Table.put(rate, "rate", s.crossing().rate());
+      Table.put(rate, "ci_low", s.crossing().ciLow());
+      Table.put(rate, "ci_high", s.crossing().ciHigh());
+    }
+    return array;
+  }
+
+  private static void estimate(ObjectNode node, Estimate e) {
+    node.put("n", e.n());
+    Table.put(node, "mean", e.mean());
+    Table.put(node, "sd", e.sd());
+    Table.put(node, "ci_low", e.ciLow());
+    Table.put(node, "ci_high", e.ciHigh());
+  }
+}

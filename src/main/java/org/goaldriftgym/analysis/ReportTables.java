@@ -1,0 +1,226 @@
+package org.goaldriftgym.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The tables of {@code report}: one row per run, one row per group of runs, one row per (run,
+ * step). Column names and order are part of the output format; see {@code README.md} ("report").
+ * Stateless.
+ */
+public final class ReportTables {
+
+  /** The columns of {@link #runs}. */
+  public static final List<String> RUN_COLUMNS =
+      List.of(
+          "scenario",
+          "label",
+          "run_id",
+          "seed",
+          "status",
+          "num_steps",
+          "mean_alignment_score",
+          "alignment_slope",
+          "first_pass_below_threshold",
+          "stickiness",
+          "optimal_action_agreement",
+          "invalid_actions",
+          "threshold",
+          "config_hash",
+          "run_dir");
+
+  /**
+   * The metrics aggregated by {@link #groups}, each as {@code _n, _mean, _sd, _ci_low, _ci_high}.
+   */
+  public static final List<String> AGGREGATED =
+      List.of(
+          "mean_alignment_score", "alignment_slope", "stickiness", "first_pass_below_threshold");
+
+  /** The fixed columns of {@link #steps}; numeric panels follow as {@code panel_<name>}. */
+  public static final List<String> STEP_COLUMNS =
+      List.of(
+          "scenario",
+          "label",
+          "run_id",
+          "seed",
+          "step",
+          "alignment_score",
+          "tool",
+          "applied_tool",
+          "optimal_action",
+          "agree",
+          "pressure",
+          "invalid",
+          "forced");
+
+  /** Prefix of the panel columns of {@link #steps}. */
+  public static final String PANEL_PREFIX = "panel_";
+
+  private ReportTables() {}
+
+  /** One row per run, in the given order. */
+  public static Table runs(List<RunRecord> runs) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (RunRecord run : runs) {
+      RunMetrics m = run.metrics();
+      rows.add(
+          nullable(
+              run.scenario(),
+              run.label(),
+              run.runId(),
+              run.seed(),
+              run.status(),
+              m.numSteps(),
+              m.meanAlignmentScore(),
+              m.alignmentSlope(),
+              m.firstPassBelowThreshold(),
+              m.stickiness(),
+              m.optimalActionAgreement(),
+              m.invalidActions(),
+              run.threshold(),
+              run.configHash(),
+              run.dir().toString()));
+    }
+    return new Table(RUN_COLUMNS, rows);
+  }
+
+  /**
+   * One row per group: the key columns, {@code n} (runs aggregated), {@code excluded} (incomplete
+   * runs left out), then {@code <metric>_n, _mean, _sd, _ci_low, _ci_high} for each of {@link
+   * #AGGREGATED} ({@code first_pass_below_threshold} over the runs that crossed), then {@code
+   * crossing_rate, crossing_rate_ci_low, crossing_rate_ci_high} (Wilson).
+   */
+  public static Table groups(List<GroupSummary> summaries) {
+    List<String> columns = new ArrayList<>();
+    if (!summaries.isEmpty()) {
+      columns.addAll(summaries.get(0).group().key().keySet());
+    }
+    columns.add("n");
+    columns.add("excluded");
+    for (String metric : AGGREGATED) {
+      for (String part : List.of("n", "mean", "sd", "ci_low", "ci_high")) {
+        columns.add(metric + "_" + part);
+      }
+    }
+    columns.addAll(List.of("crossing_rate", "crossing_rate_ci_low", "crossing_rate_ci_high"));
+    List<List<Object>> rows = new ArrayList<>();
+    for (GroupSummary s : summaries) {
+      List<Object> row = new ArrayList<>(s.group().key().values());
+      row.add(s.n());
+      row.add(s.excluded());
+      for (Estimate e :
+          List.of(
+              s.meanAlignmentScore(),
+              s.alignmentSlope(),
+              s.stickiness(),
+              s.firstPassBelowThreshold())) {
+        row.add(e.n());
+        row.add(e.mean());
+        row.add(e.sd());
+        row.add(e.ciLow());
+        row.add(e.ciHigh());
+      }
+      row.add(s.crossing().rate());
+      row.add(s.crossing().ciLow());
+      row.add(s.crossing().ciHigh());
+      rows.add(row);
+    }
+    return new Table(columns, rows);
+  }
+
+  /**
+   * The group aggregates for people: the key columns, {@code n}, {@code excluded}, then per metric
+   * one cell {@code mean [ci_low, ci_high]} (4 significant decimals; {@code -} where undefined),
+   * the first crossing with the number of runs that crossed, and the crossing rate with its Wilson
+   * interval.
+   */
+  public static Table groupsText(List<GroupSummary> summaries) {
+    List<String> columns = new ArrayList<>();
+    if (!summaries.isEmpty()) {
+      columns.addAll(summaries.get(0).group().key().keySet());
+    }
+    columns.addAll(
+        List.of(
+            "n",
+            "excluded",
+            "mean_alignment_score",
+            "alignment_slope",
+            "stickiness",
+            "first_pass_below_threshold",
+            "crossing_rate"));
+    List<List<Object>> rows = new ArrayList<>();
+    for (GroupSummary s : summaries) {
+      List<Object> row = new ArrayList<>(s.group().key().values());
+      row.add(s.n());
+      row.add(s.excluded());
+      row.add(interval(s.meanAlignmentScore().mean(), s.meanAlignmentScore()));
+      row.add(interval(s.alignmentSlope().mean(), s.alignmentSlope()));
+      row.add(interval(s.stickiness().mean(), s.stickiness()));
+      Estimate first = s.firstPassBelowThreshold();
+      row.add(interval(first.mean(), first) + " (" + first.n() + " crossed)");
+      Rate rate = s.crossing();
+      row.add(cell(rate.rate()) + " [" + cell(rate.ciLow()) + ", " + cell(rate.ciHigh()) + "]");
+      rows.add(row);
+    }
+    return new Table(columns, rows);
+  }
+
+  private static String interval(double mean, Estimate e) {
+    if (Double.isNaN(mean)) {
+      return "-";
+    }
+    return cell(mean) + " [" + cell(e.ciLow()) + ", " + cell(e.ciHigh()) + "]";
+  }
+
+  private static String cell(double value) {
+    return Double.isNaN(value) ? "-" : String.format(java.util.Locale.ROOT, "%.4f", value);
+  }
+
+  /**
+   * One tidy row per (run, step): the fixed {@link #STEP_COLUMNS}, then every numeric panel of the
+   * observation the decision was made on ({@code panel_<name>}, the union over the runs in
+   * first-seen order; booleans as 1/0; empty where a run has no such panel or it is null), then
+   * {@code run_dir}.
+   */
+  public static Table steps(List<RunRecord> runs) {
+    Set<String> panels = new LinkedHashSet<>();
+    runs.forEach(run -> panels.addAll(run.numericPanels()));
+    List<String> columns = new ArrayList<>(STEP_COLUMNS);
+    panels.forEach(panel -> columns.add(PANEL_PREFIX + panel));
+    columns.add("run_dir");
+    List<List<Object>> rows = new ArrayList<>();
+    for (RunRecord run : runs) {
+      for (StepRow step : run.steps()) {
+        List<Object> row =
+            nullable(
+                run.scenario(),
+                run.label(),
+                run.runId(),
+                run.seed(),
+                step.step(),
+                step.score(),
+                step.tool(),
+                step.appliedTool(),
+                step.alignedAction(),
+                step.agree(),
+                step.pressure(),
+                step.invalid(),
+                step.forced());
+        panels.forEach(panel -> row.add(step.panels().get(panel)));
+        row.add(run.dir().toString());
+        rows.add(row);
+      }
+    }
+    return new Table(columns, rows);
+  }
+
+  private static List<Object> nullable(Object... values) {
+    List<Object> row = new ArrayList<>();
+    for (Object value : values) {
+      row.add(value);
+    }
+    return row;
+  }
+}

@@ -1,0 +1,346 @@
+package org.goaldriftgym.analysis;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.goaldriftgym.artifact.Json;
+
+/**
+ * Finds and reads runs. A <em>run directory</em> holds {@code meta.json}, or {@code config.json}
+ * and {@code step_log.jsonl}; a directory holding only some of the run files is reported as a run
+ * with missing files. Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * LoadResult result = RunLoader.load(List.of(Path.of("runs")));
+ * result.runs();     // every readable run beneath runs/, sorted by path
+ * result.skipped();  // every input that was not used, with the reason
+ * }</pre>
+ */
+public final class RunLoader {
+
+  public static final String CONFIG = "config.json";
+  public static final String META = "meta.json";
+  public static final String METRICS = "metrics.json";
+  public static final String STEP_LOG = "step_log.jsonl";
+
+  private static final String RUNNING = "running";
+
+  private RunLoader() {}
+
+  /**
+   * Loads every run at or beneath the given paths (run directories or any directory above them).
+   * Runs are sorted by path and listed once even when two inputs overlap; every path that is not a
+   * run and holds none, and every run that cannot be read, becomes a {@link Skipped}.
+   */
+  public static LoadResult load(Collection<Path> paths) {
+    Map<Path, Path> found = new LinkedHashMap<>();
+    List<Skipped> skipped = new ArrayList<>();
+    for (Path path : paths) {
+      if (!Files.exists(path)) {
+        skipped.add(new Skipped(path, "does not exist"));
+      } else if (!Files.isDirectory(path)) {
+        skipped.add(
+            new Skipped(path, "is a file, not a run directory (pass the directory that holds it)"));
+      } else {
+        List<Path> dirs = find(path);
+        if (dirs.isEmpty()) {
+          skipped.add(
+              new Skipped(
+                  path,
+                  isEmpty(path)
+                      ? "is an empty directory"
+                      : "holds no run (a run directory has meta.json, or config.json and"
+                          + " step_log.jsonl)"));
+        }
+        for (Path dir : dirs) {
+          found.putIfAbsent(dir.toAbsolutePath().normalize(), dir);
+        }
+      }
+    }
+    List<Path> dirs = new ArrayList<>(found.values());
+    dirs.sort(Comparator.comparing(Path::toString));
+    List<RunRecord> runs = new ArrayList<>();
+    for (Path dir : dirs) {
+      try {
+        runs.add(read(dir));
+      } catch (InvalidRunException e) {
+        skipped.add(e.toSkipped());
+      }
+    }
+    return new LoadResult(runs, skipped);
+  }
+
+  /** Whether {@code dir} is a run directory (see the class comment). */
+  public static boolean isRunDirectory(Path dir) {
+    return Files.isRegularFile(dir.resolve(META))
+        || (Files.isRegularFile(dir.resolve(CONFIG)) && Files.isRegularFile(dir.resolve(STEP_LOG)));
+  }
+
+  private static boolean holdsRunFiles(Path dir) {
+    for (String name : List.of(CONFIG, META, METRICS, STEP_LOG)) {
+      if (Files.exists(dir.resolve(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isEmpty(Path dir) {
+    try (var entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static List<Path> find(Path root) {
+    List<Path> dirs = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (holdsRunFiles(dir)) {
+                dirs.add(dir);
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return dirs;
+  }
+
+  /**
+   * Reads one run directory.
+   *
+   * @throws InvalidRunException naming the file and what is wrong with it
+   */
+  public static RunRecord read(Path dir) {
+    JsonNode meta = readJson(dir, META);
+    JsonNode config = readJson(dir, CONFIG);
+    String status = text(meta, "status", dir, META);
+    JsonNode metricsJson =
+        Files.exists(dir.resolve(METRICS)) || !RUNNING.equals(status)
+            ? readJson(dir, METRICS)
+            : null;
+    List<StepRow> steps = readSteps(dir, RUNNING.equals(status));
+    JsonNode runConfig = config.path("run_config");
+    JsonNode thresholdNode = runConfig.path("metrics").path("alignment").path("threshold");
+    if (!thresholdNode.isNumber()) {
+      throw new InvalidRunException(
+          dir, CONFIG + " has no number at run_config.metrics.alignment.threshold");
+    }
+    double threshold = thresholdNode.asDouble();
+    JsonNode engine = runConfig.path("engine");
+    Long seed =
+        engine.path("seed").isIntegralNumber()
+            ? Long.valueOf(engine.get("seed").asLong())
+            : meta.path("seed").isIntegralNumber() ? Long.valueOf(meta.get("seed").asLong()) : null;
+    int maxSteps = engine.path("max_steps").asInt(steps.size());
+    List<String> tools = new ArrayList<>();
+    if (!steps.isEmpty()) {
+      firstObservationTools(dir).forEach(tools::add);
+    }
+    RunMetrics metrics =
+        metricsJson == null ? RunMetrics.fromSteps(steps, threshold) : metrics(dir, metricsJson);
+    return new RunRecord(
+        dir,
+        text(meta, "run_id", dir, META),
+        text(meta, "scenario", dir, META),
+        text(meta, "run_label", dir, META),
+        seed,
+        status,
+        meta.path("error").isTextual() ? meta.get("error").asText() : null,
+        meta.path("created_at").isTextual() ? meta.get("created_at").asText() : null,
+        meta.path("config_hash").isTextual() ? meta.get("config_hash").asText() : null,
+        threshold,
+        maxSteps,
+        tools,
+        metrics,
+        steps,
+        config,
+        meta,
+        metricsJson);
+  }
+
+  private static RunMetrics metrics(Path dir, JsonNode node) {
+    Map<String, Integer> usage = new LinkedHashMap<>();
+    node.path("tool_usage")
+        .fields()
+        .forEachRemaining(f -> usage.put(f.getKey(), f.getValue().asInt()));
+    JsonNode first = node.path("first_pass_below_threshold");
+    JsonNode agreement = node.path("optimal_action_agreement");
+    return new RunMetrics(
+        (int) number(node, "num_steps", dir),
+        number(node, "mean_alignment_score", dir),
+        number(node, "alignment_slope", dir),
+        first.isIntegralNumber() ? Integer.valueOf(first.asInt()) : null,
+        number(node, "stickiness", dir),
+        agreement.isNumber() ? Double.valueOf(agreement.asDouble()) : null,
+        node.path("invalid_actions").asInt(0),
+        usage,
+        false);
+  }
+
+  private static double number(JsonNode node, String key, Path dir) {
+    JsonNode value = node.get(key);
+    if (value == null || !value.isNumber()) {
+      throw new InvalidRunException(dir, METRICS + " has no number at '" + key + "'");
+    }
+    return value.asDouble();
+  }
+
+  private static String text(JsonNode node, String key, Path dir, String file) {
+    JsonNode value = node.get(key);
+    if (value == null || !value.isTextual()) {
+      throw new InvalidRunException(dir, file + " has no text at '" + key + "'");
+    }
+    return value.asText();
+  }
+
+  private static JsonNode readJson(Path dir, String name) {
+    Path file = dir.resolve(name);
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidRunException(dir, name + " is missing");
+    }
+    try {
+      JsonNode node = Json.MAPPER.readTree(Files.readAllBytes(file));
+      if (node == null || !node.isObject()) {
+        throw new InvalidRunException(dir, name + " is not a JSON object");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new InvalidRunException(dir, name + " is not valid JSON (" + describe(e) + ")");
+    } catch (IOException e) {
+      throw new InvalidRunException(dir, name + " cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  private static String describe(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    String message = e.getOriginalMessage();
+    int newline = message.indexOf('\n');
+    if (newline >= 0) {
+      message = message.substring(0, newline);
+    }
+    return at == null
+        ? message
+        : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + message;
+  }
+
+  private static List<String> firstObservationTools(Path dir) {
+    try (var lines = Files.lines(dir.resolve(STEP_LOG), StandardCharsets.UTF_8)) {
+      String first = lines.filter(line -> !line.isBlank()).findFirst().orElse("{}");
+      List<String> tools = new ArrayList<>();
+      Json.MAPPER
+          .readTree(first)
+          .path("observation")
+          .path("tools")
+          .forEach(t -> tools.add(t.asText()));
+      return tools;
+    } catch (IOException e) {
+      throw new InvalidRunException(dir, STEP_LOG + " cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  private static List<StepRow> readSteps(Path dir, boolean running) {
+    Path file = dir.resolve(STEP_LOG);
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidRunException(dir, STEP_LOG + " is missing");
+    }
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InvalidRunException(dir, STEP_LOG + " cannot be read (" + e.getMessage() + ")");
+    }
+    String[] lines = text.split("\n", -1);
+    List<StepRow> steps = new ArrayList<>();
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      if (line.isBlank()) {
+        continue;
+      }
+      boolean tornLast = running && i == lines.length - 1;
+      JsonNode node;
+      try {
+        node = Json.MAPPER.readTree(line);
+      } catch (JsonProcessingException e) {
+        if (tornLast) {
+          break; // a running run killed mid-write: the last line is incomplete
+        }
+        throw new InvalidRunException(
+            dir, STEP_LOG + " line " + (i + 1) + " is not valid JSON (" + describe(e) + ")");
+      }
+      steps.add(step(node, dir, i + 1));
+    }
+    return steps;
+  }
+
+  private static StepRow step(JsonNode node, Path dir, int line) {
+    JsonNode action = node.path("action");
+    JsonNode outcome = node.path("outcome");
+    JsonNode log = outcome.path("log");
+    JsonNode score = outcome.path("alignment_score");
+    if (!node.path("step").isIntegralNumber()
+        || !score.isNumber()
+        || !action.path("tool").isTextual()
+        || !action.path("optimal_action").isTextual()) {
+      throw new InvalidRunException(
+          dir,
+          STEP_LOG
+              + " line "
+              + line
+              + " lacks step, action.tool, action.optimal_action or outcome.alignment_score");
+    }
+    Map<String, Double> ordered = new LinkedHashMap<>();
+    node.path("observation")
+        .path("panels")
+        .fields()
+        .forEachRemaining(
+            field -> {
+              JsonNode value = field.getValue();
+              if (value.isNumber()) {
+                ordered.put(field.getKey(), value.asDouble());
+              } else if (value.isBoolean()) {
+                ordered.put(field.getKey(), value.asBoolean() ? 1.0 : 0.0);
+              } else if (value.isNull()) {
+                ordered.put(field.getKey(), null);
+              }
+            });
+    String tool = action.get("tool").asText();
+    return new StepRow(
+        node.get("step").asInt(),
+        score.asDouble(),
+        tool,
+        log.path("applied_tool").isTextual() ? log.get("applied_tool").asText() : tool,
+        action.get("optimal_action").asText(),
+        log.path("pressure").isNumber() ? Double.valueOf(log.get("pressure").asDouble()) : null,
+        log.hasNonNull("invalid_action"),
+        log.path("forced_action").asBoolean(false),
+        ordered);
+  }
+}

@@ -1,0 +1,194 @@
+package org.goaldriftgym.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.goaldriftgym.analysis.Aggregator;
+import org.goaldriftgym.analysis.GroupSummary;
+import org.goaldriftgym.analysis.Grouping;
+import org.goaldriftgym.analysis.LoadResult;
+import org.goaldriftgym.analysis.RunLoader;
+import org.goaldriftgym.analysis.RunRecord;
+import org.goaldriftgym.analysis.Skipped;
+import org.goaldriftgym.artifact.RunLayout;
+import org.goaldriftgym.core.HarnessException;
+import org.goaldriftgym.plot.Figure;
+import org.goaldriftgym.plot.FigureWriter;
+import org.goaldriftgym.plot.PanelSelection;
+import org.goaldriftgym.plot.RunCharts;
+import org.goaldriftgym.plot.SummaryCharts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code plot}: PNG figures per run (into the run's mirror under the artifacts root, or {@code
+ * --output}) or, with {@code --summary}, per group of runs. Prints the path of every figure it
+ * writes on stdout. Figures are built by {@code org.goaldriftgym.plot}.
+ */
+@Command(
+    name = "plot",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Draw figures as PNG. PATH is a run directory or any directory above runs.",
+      "Per run (default): alignment.png, decisions.png, tool_usage.png, panels.png in"
+          + " <artifacts-root>/<scenario>/<label>/<run-id>/.",
+      "With --summary: mean_alignment.png, alignment_slope.png, drift_curve.png,"
+          + " first_crossing.png in <artifacts-root>/summary/ (or <output>/summary/).",
+      "Runs or panels that cannot be used are skipped with one line on stderr each (exit 1)."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 something was skipped (the rest was plotted), 2 usage error."
+    })
+final class PlotCommand implements Callable<Integer> {
+
+  private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Run directories, or directories with runs beneath them.")
+  List<Path> paths;
+
+  @Option(
+      names = "--summary",
+      description = "Summary figures over all runs, per group, instead of per-run figures.")
+  boolean summary;
+
+  @Option(
+      names = "--group-by",
+      paramLabel = "KEY[,KEY...]",
+      description =
+          "With --summary: group by label (default), scenario or a scenario parameter;"
+              + " several keys with commas.")
+  String groupBy;
+
+  @Option(
+      names = "--panels",
+      split = ",",
+      paramLabel = "NAME[,NAME...]",
+      description =
+          "Panels for panels.png (default: release_manager canary_score,pressure;"
+              + " trading_goal_vs_profit green_allocation,emission_intensity,pressure).")
+  List<String> panels = new ArrayList<>();
+
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description =
+          "Write here instead: <DIR>/<scenario>/<label>/<run-id>/ per run, <DIR>/summary/.")
+  Path output;
+
+  @Option(
+      names = "--artifacts-root",
+      paramLabel = "DIR",
+      defaultValue = "artifacts",
+      description = "The artifacts tree that mirrors the runs (default: ${DEFAULT-VALUE}).")
+  Path artifactsRoot;
+
+  @Option(
+      names = "--include-incomplete",
+      description = "With --summary: aggregate runs that are not complete too.")
+  boolean includeIncomplete;
+
+  @Override
+  public Integer call() throws IOException {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+    if (!summary && groupBy != null) {
+      throw HarnessException.usage("--group-by needs --summary");
+    }
+    if (summary && !panels.isEmpty()) {
+      throw HarnessException.usage("--panels is for per-run figures; leave it out with --summary");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path root = output != null ? output : artifactsRoot;
+    Grouping grouping = summary ? grouping(groupBy == null ? Grouping.LABEL : groupBy) : null;
+
+    LoadResult result = RunLoader.load(paths);
+    Skips.print(err, result.skipped());
+    boolean partial = !result.skipped().isEmpty();
+    int written = 0;
+    if (summary) {
+      if (!result.runs().isEmpty()) {
+        try {
+          grouping.validate(result.runs());
+        } catch (IllegalArgumentException e) {
+          throw HarnessException.usage("--group-by: " + e.getMessage());
+        }
+        List<GroupSummary> groups =
+            Aggregator.summarize(grouping.group(result.runs()), includeIncomplete);
+        Skips.noteExcluded(err, groups.stream().mapToInt(GroupSummary::excluded).sum());
+        String groupedBy = String.join(", ", grouping.keys());
+        for (Figure figure : SummaryCharts.all(groups, groupedBy)) {
+          out.println(FigureWriter.write(figure, root.resolve("summary")));
+          written++;
+        }
+      }
+    } else {
+      for (RunRecord run : result.runs()) {
+        PanelSelection selection = PanelSelection.of(run, panels);
+        for (String missing : selection.missing()) {
+          Skips.print(
+              err,
+              List.of(
+                  new Skipped(
+                      run.dir(),
+                      "has no numeric panel '"
+                          + missing
+                          + "' (panels: "
+                          + String.join(", ", run.numericPanels())
+                          + ")")));
+          partial = true;
+        }
+        Path dir =
+            root.resolve(segment(run.scenario()))
+                .resolve(segment(run.label()))
+                .resolve(segment(run.runId()));
+        for (Figure figure : RunCharts.all(run, selection.found())) {
+          out.println(FigureWriter.write(figure, dir));
+          written++;
+        }
+      }
+    }
+    out.flush();
+    err.println(
+        "goal-drift-gym: wrote "
+            + written
+            + " figure"
+            + (written == 1 ? "" : "s")
+            + " from "
+            + result.runs().size()
+            + " run"
+            + (result.runs().size() == 1 ? "" : "s")
+            + " under "
+            + (summary ? root.resolve("summary") : root));
+    err.flush();
+    return partial ? ExitCodes.PARTIAL : ExitCodes.OK;
+  }
+
+  private static Grouping grouping(String spec) {
+    try {
+      return Grouping.parse(spec);
+    } catch (IllegalArgumentException e) {
+      throw HarnessException.usage("--group-by: " + e.getMessage());
+    }
+  }
+
+  /** A path segment from a name in meta.json that can neither climb out nor hide. */
+  private static String segment(String name) {
+    return SAFE_SEGMENT.matcher(name).matches() && !name.equals("..") ? name : RunLayout.slug(name);
+  }
+}

@@ -1,0 +1,156 @@
+package org.goaldriftgym.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.goaldriftgym.analysis.Aggregator;
+import org.goaldriftgym.analysis.GroupSummary;
+import org.goaldriftgym.analysis.Grouping;
+import org.goaldriftgym.analysis.LoadResult;
+import org.goaldriftgym.analysis.ReportJson;
+import org.goaldriftgym.analysis.ReportTables;
+import org.goaldriftgym.analysis.RunLoader;
+import org.goaldriftgym.analysis.Table;
+import org.goaldriftgym.artifact.Json;
+import org.goaldriftgym.core.HarnessException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code report}: one run's JSON summary, one row per run, per-group aggregates, or one tidy row
+ * per step. Loading, aggregation and formats live in {@code org.goaldriftgym.analysis}; this class
+ * maps flags onto them.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Summarize runs. PATH is a run directory or any directory above runs (runs/,"
+          + " runs/release_manager); every run beneath is found.",
+      "One run directory and no other flag: the run's JSON summary (summary, metrics, meta,"
+          + " config). Otherwise one row per run, sorted by path.",
+      "Runs that cannot be read are skipped with one line on stderr each (exit 1)."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 something was skipped (the rest was reported), 2 usage error."
+    })
+final class ReportCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Run directories, or directories with runs beneath them.")
+  List<Path> paths;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "json, csv or table (default: table; for --steps: csv). CSV prints doubles as Java's"
+              + " Double.toString and booleans as 1/0.")
+  String format;
+
+  @Option(
+      names = "--group-by",
+      paramLabel = "KEY[,KEY...]",
+      description =
+          "Aggregate per group: label, scenario or a scenario parameter (e.g. pressure_growth);"
+              + " several keys with commas. Gives n, mean, sd and a 95% Student t interval per"
+              + " metric.")
+  String groupBy;
+
+  @Option(
+      names = "--steps",
+      description =
+          "One tidy CSV row per (run, step): score, tool, aligned action, agree, pressure and"
+              + " every numeric panel.")
+  boolean steps;
+
+  @Option(
+      names = "--include-incomplete",
+      description =
+          "Aggregate runs that are not complete too (running, failed, interrupted);"
+              + " they are always listed.")
+  boolean includeIncomplete;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ReportFormat chosen = format == null ? null : ReportFormat.parse(format);
+    if (steps && groupBy != null) {
+      throw HarnessException.usage("--steps and --group-by cannot be combined");
+    }
+    if (steps && chosen != null && chosen != ReportFormat.CSV) {
+      throw HarnessException.usage("--steps writes CSV only; use --format csv or leave it out");
+    }
+    Grouping grouping = groupBy == null ? null : grouping(groupBy);
+
+    LoadResult result = RunLoader.load(paths);
+    Skips.print(err, result.skipped());
+
+    if (steps) {
+      out.print(ReportTables.steps(result.runs()).toCsv());
+    } else if (grouping != null) {
+      try {
+        if (!result.runs().isEmpty()) {
+          grouping.validate(result.runs());
+        }
+      } catch (IllegalArgumentException e) {
+        throw HarnessException.usage("--group-by: " + e.getMessage());
+      }
+      List<GroupSummary> summaries =
+          Aggregator.summarize(grouping.group(result.runs()), includeIncomplete);
+      Skips.noteExcluded(err, summaries.stream().mapToInt(GroupSummary::excluded).sum());
+      if (chosen == ReportFormat.JSON) {
+        print(out, ReportJson.groups(summaries));
+      } else if (chosen == ReportFormat.CSV) {
+        out.print(ReportTables.groups(summaries).toCsv());
+      } else {
+        out.print(ReportTables.groupsText(summaries).toText());
+      }
+    } else if (chosen == null && isSingleRun(result)) {
+      print(out, ReportJson.single(result.runs().get(0)));
+    } else {
+      write(out, ReportTables.runs(result.runs()), chosen);
+    }
+    out.flush();
+    return result.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
+  }
+
+  private boolean isSingleRun(LoadResult result) {
+    return paths.size() == 1
+        && result.runs().size() == 1
+        && result.skipped().isEmpty()
+        && RunLoader.isRunDirectory(paths.get(0));
+  }
+
+  private static Grouping grouping(String spec) {
+    try {
+      return Grouping.parse(spec);
+    } catch (IllegalArgumentException e) {
+      throw HarnessException.usage("--group-by: " + e.getMessage());
+    }
+  }
+
+  private static void write(PrintWriter out, Table table, ReportFormat format) {
+    switch (format == null ? ReportFormat.TABLE : format) {
+      case JSON -> print(out, table.toJson());
+      case CSV -> out.print(table.toCsv());
+      case TABLE -> out.print(table.toText());
+    }
+  }
+
+  private static void print(PrintWriter out, com.fasterxml.jackson.databind.JsonNode node) {
+    out.print(new String(Json.pretty(node), StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,102 @@
+package org.goaldriftgym.plot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.goaldriftgym.analysis.Aggregator;
+import org.goaldriftgym.analysis.Fixtures;
+import org.goaldriftgym.analysis.GroupSummary;
+import org.goaldriftgym.analysis.Grouping;
+import org.goaldriftgym.analysis.RunLoader;
+import org.goaldriftgym.analysis.RunRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+class SummaryChartsTest {
+
+  static final double T_975_2 = 4.302652729749462;
+  static final double T_975_1 = 12.706204736174694;
+
+  @TempDir static Path root;
+  static List<GroupSummary> groups;
+
+  @BeforeAll
+  static void load() {
+    System.setProperty("java.awt.headless", "true");
+    Path runs = Fixtures.makeRuns(root).resolve("release_manager");
+    List<RunRecord> all = RunLoader.load(List.of(runs)).runs();
+    groups = Aggregator.summarize(Grouping.parse("label").group(all), false);
+  }
+
+  @Test
+  void meanAlignmentHasOnePointPerGroupWithTheTInterval() {
+    XYChart chart = SummaryCharts.meanAlignment(groups, "label");
+    assertEquals(
+        List.of("policy-baseline (n=2)", "policy-drifting (n=3)"),
+        chart.getSeriesCollection().stream().map(s -> s.getName()).toList());
+    List<Path> dirs = Fixtures.runDirs(root.resolve("runs/release_manager/policy-drifting"));
+    double[] means = dirs.stream().mapToDouble(d -> Fixtures.mean(Fixtures.scores(d))).toArray();
+    XYSeries drifting = chart.getSeries("policy-drifting (n=3)");
+    assertArrayEquals(new double[] {Fixtures.mean(means)}, drifting.getYData(), 1e-12);
+    assertArrayEquals(
+        new double[] {T_975_2 * Fixtures.sd(means) / Math.sqrt(3)},
+        drifting.getExtraValues(),
+        1e-9);
+    assertEquals("label", chart.getXAxisTitle());
+  }
+
+  @Test
+  void driftCurveHasAMeanLineAndABandPerGroup() {
+    XYChart chart = SummaryCharts.driftCurve(groups, "label");
+    XYSeries line = chart.getSeries("policy-drifting (n=3)");
+    XYSeries band = chart.getSeries("policy-drifting" + SummaryCharts.BAND_SUFFIX);
+    assertEquals(20, line.getXData().length);
+    assertEquals(40, band.getXData().length);
+    assertFalse(band.isShowInLegend());
+    List<Path> dirs = Fixtures.runDirs(root.resolve("runs/release_manager/policy-baseline"));
+    double[] at10 = dirs.stream().mapToDouble(d -> Fixtures.scores(d)[10]).toArray();
+    double[] baseline = chart.getSeries("policy-baseline (n=2)").getYData();
+    assertEquals(Fixtures.mean(at10), baseline[10], 1e-12);
+    double[] baselineBand =
+        chart.getSeries("policy-baseline" + SummaryCharts.BAND_SUFFIX).getYData();
+    double half = Fixtures.sd(at10) * T_975_1 / Math.sqrt(2);
+    assertEquals(Fixtures.mean(at10) + half, baselineBand[10], 1e-9);
+    assertEquals(Fixtures.mean(at10) - half, baselineBand[40 - 1 - 10], 1e-9);
+    assertEquals(2, chart.getSeries("threshold 0.6").getXData().length);
+  }
+
+  @Test
+  void firstCrossingsCountRunsPerStepAndNever() {
+    CategoryChart chart = SummaryCharts.firstCrossings(groups, "label");
+    double[] baseline = chart.getSeries("policy-baseline (n=2)").getYData();
+    assertEquals(21, baseline.length);
+    assertEquals(2.0, baseline[20], "the baseline never crosses");
+    double[] drifting = chart.getSeries("policy-drifting (n=3)").getYData();
+    double total = 0;
+    for (double count : drifting) {
+      total += count;
+    }
+    assertEquals(3.0, total);
+    assertEquals(0.0, drifting[20]);
+    assertEquals(
+        SummaryCharts.NEVER,
+        List.copyOf(chart.getSeries("policy-drifting (n=3)").getXData()).get(20));
+  }
+
+  @Test
+  void everySummaryFigureIsAValidNonBlankPng(@TempDir Path out) throws IOException {
+    List<Figure> figures = SummaryCharts.all(groups, "label");
+    assertEquals(4, figures.size());
+    for (Figure figure : figures) {
+      Images.assertFigure(FigureWriter.write(figure, out));
+    }
+  }
+}
