@@ -67,13 +67,19 @@ public record ConfigDocument(ObjectNode json, String hash) {
 
   /**
    * sha256 of the canonical JSON of what decides behaviour: {@code run_config} without {@code
-   * metadata} (free-form notes) and without the path a replay was read from (its actions' digest
-   * stays), and {@code scenario_config}.
+   * metadata} (free-form notes), without the path a replay was read from (its actions' digest
+   * stays) and without an agent's transport params ({@link
+   * RunConfig.AgentSettings#TRANSPORT_PARAMS}: timeouts, retries, key variable, headers), and
+   * {@code scenario_config}.
    */
   static String hash(JsonNode document) {
     ObjectNode decisive = Json.object();
     ObjectNode runConfig = document.get("run_config").deepCopy();
     runConfig.remove("metadata");
+    if (runConfig.get("agent") instanceof ObjectNode agent
+        && agent.get("params") instanceof ObjectNode params) {
+      params.remove(RunConfig.AgentSettings.TRANSPORT_PARAMS);
+    }
     if (runConfig.get("replay") instanceof ObjectNode replay) {
       replay.remove("source");
       runConfig.put("policy", "replay");

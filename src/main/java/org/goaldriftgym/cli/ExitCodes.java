@@ -8,7 +8,8 @@ import org.goaldriftgym.core.RunStatus;
  *
  * <pre>
  *   0    success
- *   1    the run started but failed (its directory says status "failed")
+ *   1    the run started but failed (its directory says status "failed");
+ *        report/plot: some input was skipped (PARTIAL; one line on stderr each, the rest was done)
  *   2    usage error: a wrong flag, argument or flag value
  *   3    config error: a config file is missing, unreadable, malformed or has a wrong value
  *   4    agent error: the model endpoint refused or failed (key, credits, moderation, network,
@@ -22,6 +23,14 @@ final class ExitCodes {
 
   static final int OK = 0;
   static final int RUN_FAILED = 1;
+
+  /**
+   * {@code report} and {@code plot}: an input was skipped (not a run, a missing or corrupt file, an
+   * empty directory, an unknown panel); each skip is one line on stderr and every other run was
+   * still reported or plotted.
+   */
+  static final int PARTIAL = 1;
+
   static final int USAGE = 2;
   static final int CONFIG = 3;
   static final int AGENT = 4;

@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ListScenariosCommand.class,
       SweepCommand.class,
-      ReplayCommand.class
+      ReplayCommand.class,
+      ReportCommand.class,
+      PlotCommand.class
     },
     footer = {
       "",

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.goaldriftgym.agent.AgentFactory;
 import picocli.CommandLine;
 
 /** Entry point of {@code goal-drift-gym}. */
@@ -46,11 +47,28 @@ public final class Main {
   }
 
   /**
-   * What commands take from the process: a clock, the working directory, a seed source and whether
-   * to install shutdown hooks. Tests pass their own.
+   * What commands take from the process: a clock, the working directory, a seed source, whether to
+   * install shutdown hooks, and the factory of LLM agents (keys, HTTP client, retry timing; {@code
+   * null} for the process's own, which reads keys from the environment or {@code .env} in the
+   * working directory). Tests pass their own.
    */
   record Environment(
-      Clock clock, Path workingDirectory, java.util.function.LongSupplier seeds, boolean hooks) {
+      Clock clock,
+      Path workingDirectory,
+      java.util.function.LongSupplier seeds,
+      boolean hooks,
+      AgentFactory agents) {
+
+    Environment(
+        Clock clock, Path workingDirectory, java.util.function.LongSupplier seeds, boolean hooks) {
+      this(clock, workingDirectory, seeds, hooks, null);
+    }
+
+    /** The agent factory to use: the given one, or the process's own. */
+    AgentFactory agentFactory() {
+      return agents != null ? agents : AgentFactory.system(workingDirectory);
+    }
+
     static Environment system() {
       java.security.SecureRandom random = new java.security.SecureRandom();
       return new Environment(

@@ -4,20 +4,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.goaldriftgym.agent.AgentOptionException;
+import org.goaldriftgym.agent.AgentOptions;
+import org.goaldriftgym.agent.ReplyCache;
 import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.artifact.MetricsJson;
 import org.goaldriftgym.config.ConfigLoader;
 import org.goaldriftgym.config.ParamText;
 import org.goaldriftgym.core.HarnessException;
 import org.goaldriftgym.core.RunConfig;
+import org.goaldriftgym.core.RunConfig.AgentSettings;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepListener;
 import org.goaldriftgym.run.ActiveRun;
@@ -36,9 +43,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code run}: one episode of a scenario with a built-in policy. Maps the flags onto a {@link
- * RunConfig} (flags win over the config file), plans and executes it, and prints a JSON object with
- * the run directory and the metrics on stdout.
+ * {@code run}: one episode of a scenario with a built-in policy or an LLM agent. Maps the flags
+ * onto a {@link RunConfig} (flags win over the config file), plans and executes it, and prints a
+ * JSON object with the run directory and the metrics on stdout.
  */
 @Command(
     name = "run",
@@ -89,6 +96,58 @@ final class RunCommand implements Callable<Integer> {
   String policy;
 
   @Option(
+      names = "--agent",
+      paramLabel = "TYPE",
+      description =
+          "Run an LLM agent instead of a policy: openrouter (needs OPENROUTER_API_KEY in the"
+              + " environment or .env) or openai-compatible (any OpenAI-compatible server; needs"
+              + " --agent-param base_url=...). See docs/agents.md.")
+  String agent;
+
+  @Option(
+      names = "--model",
+      paramLabel = "MODEL",
+      description =
+          "The agent's model, for example openai/gpt-4o (OpenRouter) or llama3.1 (Ollama).")
+  String model;
+
+  @Option(
+      names = "--agent-param",
+      paramLabel = "KEY=VALUE",
+      description = {
+        "Set an agent param; repeatable; wins over the config's agent block. Params: temperature,"
+            + " max_output_tokens, seed, reasoning_effort, reasoning_max_tokens, tool_choice,"
+            + " system_prompt, base_url, api_key_env, connect_timeout_s, read_timeout_s,"
+            + " call_timeout_s, max_retries, history_window, http_referer, x_title,"
+            + " require_parameters, max_cost."
+      })
+  List<String> agentParams = new ArrayList<>();
+
+  @Option(
+      names = "--max-cost",
+      paramLabel = "X",
+      description =
+          "Stop the agent run with status budget_exceeded once the reported cost passes X (US"
+              + " dollars on OpenRouter); same as --agent-param max_cost=X.")
+  Double maxCost;
+
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description =
+          "Record and replay agent replies in DIR (one JSON file per reply; commit it to re-run"
+              + " offline).")
+  Path cache;
+
+  @Option(
+      names = "--cache-mode",
+      paramLabel = "MODE",
+      description =
+          "off, read-write (default with --cache: serve recorded replies, record new ones) or"
+              + " replay (recorded replies only, never the network; a miss fails).")
+  String cacheMode;
+
+  @Option(
       names = "--threshold",
       paramLabel = "X",
       description = "Alignment threshold in [0, 1] (default: the scenario's).")
@@ -127,9 +186,14 @@ final class RunCommand implements Callable<Integer> {
     Set<String> fromFlags = new HashSet<>();
     RunConfig runConfig = withFlags(baseConfig(), registry, fromFlags);
     RunPlan plan = new RunPlanner(registry, environment.seeds()).plan(runConfig, label, fromFlags);
+    ReplyCache replyCache = replyCache(plan);
 
     RunExecutor executor =
-        new RunExecutor(roots.layout(), environment.clock(), environment.workingDirectory());
+        new RunExecutor(
+            roots.layout(),
+            environment.clock(),
+            environment.workingDirectory(),
+            environment.agentFactory().withCache(replyCache));
     AtomicReference<Thread> hook = new AtomicReference<>();
     RunResult result;
     try {
@@ -173,6 +237,36 @@ final class RunCommand implements Callable<Integer> {
     return ExitCodes.of(result.status(), result.failureKind());
   }
 
+  private ReplyCache replyCache(RunPlan plan) {
+    ReplyCache.Mode mode;
+    try {
+      mode =
+          cacheMode != null
+              ? ReplyCache.Mode.parse(cacheMode)
+              : cache != null ? ReplyCache.Mode.READ_WRITE : ReplyCache.Mode.OFF;
+    } catch (IllegalArgumentException e) {
+      throw HarnessException.usage("--cache-mode: " + e.getMessage());
+    }
+    if (mode == ReplyCache.Mode.OFF) {
+      return ReplyCache.off();
+    }
+    if (cache == null) {
+      throw HarnessException.usage(
+          "--cache-mode " + mode.wireName() + " needs --cache DIR (where replies are recorded)");
+    }
+    if (plan.agent() == null) {
+      throw HarnessException.usage(
+          "--cache records LLM agent replies; this run has no agent (pass --agent and --model)");
+    }
+    if (mode == ReplyCache.Mode.REPLAY && !Files.isDirectory(cache)) {
+      throw HarnessException.usage(
+          "--cache-mode replay needs a recorded cache, but "
+              + cache
+              + " is not a directory; record one first with --cache-mode read-write");
+    }
+    return ReplyCache.of(cache, mode);
+  }
+
   private RunConfig baseConfig() {
     return config == null ? RunConfig.builder().build() : ConfigLoader.load(config);
   }
@@ -207,6 +301,9 @@ final class RunCommand implements Callable<Integer> {
     if (label != null) {
       fromFlags.add(RunPlanner.LABEL);
     }
+    if (agent != null || model != null || !agentParams.isEmpty() || maxCost != null) {
+      builder.agent(agentWithFlags(base.agent(), fromFlags));
+    }
     if (!scenarioParams.isEmpty()) {
       ScenarioSpec scenarioSpec = scenarioSpecFor(builder.build().scenario(), registry, fromFlags);
       for (String assignment : scenarioParams) {
@@ -227,6 +324,50 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return builder.build();
+  }
+
+  /** The config's agent block with the agent flags applied; a flag wins per key. */
+  private AgentSettings agentWithFlags(AgentSettings base, Set<String> fromFlags) {
+    String type = agent != null ? agent : base != null ? base.type() : null;
+    if (type == null) {
+      throw HarnessException.usage(
+          "--model, --agent-param and --max-cost need an agent: pass --agent openrouter or"
+              + " --agent openai-compatible (or use a config with an agent block)");
+    }
+    if (agent != null) {
+      fromFlags.add(RunPlanner.AGENT);
+    }
+    if (base == null) {
+      fromFlags.add(RunPlanner.AGENT_FROM_FLAGS);
+    }
+    Map<String, Object> params = new LinkedHashMap<>(base == null ? Map.of() : base.params());
+    if (model != null) {
+      params.put("model", model);
+      fromFlags.add(RunPlanner.AGENT_PREFIX + "model");
+    }
+    for (String assignment : agentParams) {
+      int equals = assignment.indexOf('=');
+      if (equals <= 0) {
+        // never echo the text: it may hold a secret typed in the wrong place
+        throw HarnessException.usage(
+            "--agent-param expects KEY=VALUE (for example temperature=0.2)");
+      }
+      String key = assignment.substring(0, equals).trim();
+      try {
+        params.put(key, AgentOptions.parseValue(key, assignment.substring(equals + 1)));
+      } catch (AgentOptionException e) {
+        throw HarnessException.usage(e.getMessage());
+      }
+      fromFlags.add(RunPlanner.AGENT_PREFIX + key);
+    }
+    if (maxCost != null) {
+      if (!(maxCost > 0) || maxCost.isInfinite()) {
+        throw HarnessException.usage("--max-cost must be a positive number, got " + maxCost);
+      }
+      params.put("max_cost", maxCost);
+      fromFlags.add(RunPlanner.AGENT_PREFIX + "max_cost");
+    }
+    return new AgentSettings(type, params);
   }
 
   private static ScenarioSpec scenarioSpecFor(

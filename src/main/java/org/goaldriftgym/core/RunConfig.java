@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a user asked for, from a config file and flags: the scenario and its parameter overrides (as
@@ -79,6 +80,22 @@ public record RunConfig(
    * secret: keys are read from the environment when the agent is built.
    */
   public record AgentSettings(String type, Map<String, Object> params) {
+
+    /**
+     * Parameters that only say how replies are fetched (timeouts, retries, where the key is read
+     * from, attribution headers), never what they are: recorded in {@code config.json} but left out
+     * of the config hash.
+     */
+    public static final Set<String> TRANSPORT_PARAMS =
+        Set.of(
+            "connect_timeout_s",
+            "read_timeout_s",
+            "call_timeout_s",
+            "max_retries",
+            "api_key_env",
+            "http_referer",
+            "x_title");
+
     public AgentSettings {
       Objects.requireNonNull(type, "type");
       params = ordered(params);

@@ -1,13 +1,17 @@
 package org.goaldriftgym.run;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.goaldriftgym.agent.AgentFactory;
+import org.goaldriftgym.agent.AgentOptions;
 import org.goaldriftgym.artifact.ConfigDocument;
 import org.goaldriftgym.artifact.GitInfo;
 import org.goaldriftgym.artifact.RunDirectory;
@@ -20,6 +24,7 @@ import org.goaldriftgym.core.Engine;
 import org.goaldriftgym.core.HarnessException;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepListener;
+import org.goaldriftgym.metrics.AgentUsageSummary;
 import org.goaldriftgym.metrics.AlignmentMetrics;
 import org.goaldriftgym.policy.BaselinePolicy;
 import org.goaldriftgym.policy.DriftingPolicy;
@@ -29,25 +34,39 @@ import org.goaldriftgym.policy.ReplayPolicy;
 import org.goaldriftgym.scenario.Scenario;
 
 /**
- * Executes a {@link RunPlan}: creates the run directory, writes the config and a running meta, runs
- * the engine with the metrics and the recorder listening, and closes the run as {@code complete},
- * {@code failed} or {@code interrupted} with metrics over the completed steps. Thread-safe: any
- * number of runs may execute at once, each with its own scenario and policy.
+ * Executes a {@link RunPlan}: builds the policy or the LLM agent (an agent reads its key first, so
+ * a missing key fails before any file), creates the run directory, writes the config and a running
+ * meta, runs the engine with the metrics, the recorder and, for an agent with {@code max_cost}, a
+ * budget listening, and closes the run as {@code complete}, {@code failed}, {@code interrupted} or
+ * {@code budget_exceeded} with metrics over the completed steps. Thread-safe: any number of runs
+ * may execute at once, each with its own scenario and policy.
  */
 public final class RunExecutor {
 
   private final RunLayout layout;
   private final Clock clock;
   private final Path workingDirectory;
+  private final AgentFactory agents;
 
   /**
+   * An executor whose LLM agents read keys from the environment or {@code .env} in {@code
+   * workingDirectory} and use no cache.
+   *
    * @param clock the only source of wall-clock time; it reaches {@code meta.json} and the run id
    * @param workingDirectory where to look for the repository whose commit {@code meta.json} records
    */
   public RunExecutor(RunLayout layout, Clock clock, Path workingDirectory) {
+    this(layout, clock, workingDirectory, AgentFactory.system(workingDirectory));
+  }
+
+  /**
+   * @param agents builds the LLM agent of an agent plan (keys, HTTP client, retries, cache)
+   */
+  public RunExecutor(RunLayout layout, Clock clock, Path workingDirectory, AgentFactory agents) {
     this.layout = Objects.requireNonNull(layout, "layout");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
+    this.agents = Objects.requireNonNull(agents, "agents");
   }
 
   /**
@@ -58,12 +77,14 @@ public final class RunExecutor {
    * @param onStart called once the run directory exists, before the first step; a caller uses it to
    *     close the run from a shutdown hook
    * @throws IOException when the run directory or its first files cannot be written
+   * @throws HarnessException before any file is written when an agent cannot be built (for example
+   *     its key is missing)
    */
   public RunResult execute(
       RunPlan plan, List<String> commandLine, StepListener progress, Consumer<ActiveRun> onStart)
       throws IOException {
     Scenario scenario = plan.provider().create(plan.params());
-    Policy policy = policy(plan, scenario);
+    Policy policy = policy(plan, scenario, agents); // an agent reads its key here, before any file
     Instant startedAt = clock.instant();
     RunDirectory dir = layout.create(plan.scenario(), plan.label(), startedAt, plan.seed());
     ConfigDocument config = plan.configDocument();
@@ -76,8 +97,7 @@ public final class RunExecutor {
             GitInfo.find(workingDirectory).orElse(null),
             commandLine);
     TranscriptHeader header =
-        new TranscriptHeader(
-            plan.scenario(), plan.seed(), "policy " + plan.policy(), plan.threshold());
+        new TranscriptHeader(plan.scenario(), plan.seed(), actor(plan), plan.threshold());
     RunRecorder recorder = RunRecorder.start(dir, config, meta, header);
     ActiveRun run = new ActiveRun(recorder, new AlignmentMetrics(plan.threshold()), clock);
     if (onStart != null) {
@@ -88,6 +108,9 @@ public final class RunExecutor {
     listeners.add(run);
     if (progress != null) {
       listeners.add(progress);
+    }
+    if (plan.agent() != null && plan.agent().maxCost() != null) {
+      listeners.add(budget(run, plan.agent().maxCost())); // after the run: the step is kept first
     }
     Engine engine = Engine.of(plan.maxSteps(), plan.config().engine().allowNoop(), listeners);
     RunStatus status = RunStatus.COMPLETE;
@@ -122,8 +145,36 @@ public final class RunExecutor {
         finalMeta.status() == RunStatus.FAILED ? failureKind : null);
   }
 
-  private static Policy policy(RunPlan plan, Scenario scenario) {
+  /**
+   * Stops the run once the reported cost passes {@code maxCost}; it listens after the {@link
+   * ActiveRun}, so the step that crossed the limit is recorded before the run stops.
+   */
+  private static StepListener budget(ActiveRun run, double maxCost) {
+    return record -> {
+      AgentUsageSummary usage = run.agentUsage();
+      if (usage != null && usage.cost() != null && usage.cost() > maxCost) {
+        throw new BudgetExceededException(
+            String.format(
+                Locale.ROOT,
+                "the reported cost %.6f passed the budget --max-cost %s after step %d; the run"
+                    + " stopped with its steps kept (raise --max-cost to go further)",
+                usage.cost(),
+                BigDecimal.valueOf(maxCost).stripTrailingZeros().toPlainString(),
+                record.step()));
+      }
+    };
+  }
+
+  private static String actor(RunPlan plan) {
+    AgentOptions agent = plan.agent();
+    return agent == null
+        ? "policy " + plan.policy()
+        : "agent " + agent.type().wireName() + " " + agent.model();
+  }
+
+  private static Policy policy(RunPlan plan, Scenario scenario, AgentFactory agents) {
     return switch (plan.policy().kind()) {
+      case RunPlan.AGENT -> agents.create(plan.agent(), scenario.spec(), plan.maxSteps());
       case "baseline" -> new BaselinePolicy(scenario);
       case "noop" -> new NoopPolicy();
       case "drifting" -> new DriftingPolicy(scenario, plan.policy().driftLevel());

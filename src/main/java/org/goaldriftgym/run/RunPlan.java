@@ -1,6 +1,7 @@
 package org.goaldriftgym.run;
 
 import java.util.Objects;
+import org.goaldriftgym.agent.AgentOptions;
 import org.goaldriftgym.artifact.ConfigDocument;
 import org.goaldriftgym.artifact.RecordedActions;
 import org.goaldriftgym.core.RunConfig;
@@ -16,9 +17,10 @@ import org.goaldriftgym.scenario.ScenarioProvider;
  *     threshold filled in)
  * @param provider the scenario
  * @param params every scenario parameter after defaults and overrides
- * @param policy the parsed policy
+ * @param policy the parsed policy; kind {@code agent} for an LLM agent run
  * @param replay the recorded actions for a {@code replay} policy, else {@code null}
  * @param label the run label (a slug)
+ * @param agent the checked agent options of an LLM agent run, else {@code null}
  */
 public record RunPlan(
     RunConfig config,
@@ -26,7 +28,11 @@ public record RunPlan(
     ScenarioParams params,
     PolicySpec policy,
     RecordedActions replay,
-    String label) {
+    String label,
+    AgentOptions agent) {
+
+  /** The {@link PolicySpec} kind of an LLM agent run (recorded as {@code policy: agent}). */
+  public static final String AGENT = "agent";
 
   public RunPlan {
     Objects.requireNonNull(config, "config");
@@ -34,6 +40,20 @@ public record RunPlan(
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(label, "label");
+    if ((agent != null) != policy.kind().equals(AGENT)) {
+      throw new IllegalArgumentException("an agent plan needs policy kind agent and options");
+    }
+  }
+
+  /** A plan for a built-in policy. */
+  public RunPlan(
+      RunConfig config,
+      ScenarioProvider provider,
+      ScenarioParams params,
+      PolicySpec policy,
+      RecordedActions replay,
+      String label) {
+    this(config, provider, params, policy, replay, label, null);
   }
 
   public long seed() {

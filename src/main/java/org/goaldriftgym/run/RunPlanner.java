@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import org.goaldriftgym.agent.AgentOptionException;
+import org.goaldriftgym.agent.AgentOptions;
 import org.goaldriftgym.artifact.RecordedActions;
 import org.goaldriftgym.artifact.RunLayout;
 import org.goaldriftgym.core.Action;
@@ -37,6 +39,15 @@ public final class RunPlanner {
   public static final String SEED = "seed";
   public static final String LABEL = "label";
 
+  /** The agent type ({@code --agent}). */
+  public static final String AGENT = "agent";
+
+  /** Prefix for an agent param given as a flag ({@code --model}, {@code --agent-param}, ...). */
+  public static final String AGENT_PREFIX = "agent.";
+
+  /** Marks an agent given entirely by flags (no agent block in a config file). */
+  public static final String AGENT_FROM_FLAGS = "agent.*";
+
   /** Prefix for a scenario parameter given as {@code --scenario-param}. */
   public static final String PARAM_PREFIX = "scenario_params.";
 
@@ -56,7 +67,8 @@ public final class RunPlanner {
   /**
    * Plans a run.
    *
-   * @param label the {@code --label}, or {@code null} for the default ({@code policy-<name>})
+   * @param label the {@code --label}, or {@code null} for the default ({@code policy-<name>}, or
+   *     the slug of an agent's model)
    * @param fromFlags which values came from flags (see the constants), for the error kind
    */
   public RunPlan plan(RunConfig config, String label, Set<String> fromFlags) {
@@ -72,14 +84,7 @@ public final class RunPlanner {
       throw origin.error(SCENARIO, e.getMessage());
     }
     ScenarioSpec spec = provider.spec();
-    if (config.agent() != null) {
-      throw origin.error(
-          "agent",
-          "agent '"
-              + config.agent().type()
-              + "' is not available in this build yet; remove the agent block or run a"
-              + " built-in --policy (baseline, noop, drifting, replay:<path>)");
-    }
+    AgentOptions agent = agentOptions(config, spec, origin);
 
     Map<String, Object> overrides = new LinkedHashMap<>(config.scenarioParams());
     int maxSteps = resolveMaxSteps(config, spec, overrides, origin);
@@ -100,10 +105,14 @@ public final class RunPlanner {
     }
 
     PolicySpec policy;
-    try {
-      policy = PolicySpec.parse(config.policy() == null ? DEFAULT_POLICY : config.policy());
-    } catch (IllegalArgumentException e) {
-      throw origin.error(POLICY, e.getMessage());
+    if (agent != null) {
+      policy = new PolicySpec(RunPlan.AGENT, null);
+    } else {
+      try {
+        policy = PolicySpec.parse(config.policy() == null ? DEFAULT_POLICY : config.policy());
+      } catch (IllegalArgumentException e) {
+        throw origin.error(POLICY, e.getMessage());
+      }
     }
     RecordedActions replay = null;
     if (policy.kind().equals("replay")) {
@@ -112,7 +121,9 @@ public final class RunPlanner {
 
     String runLabel;
     try {
-      runLabel = RunLayout.slug(label != null ? label : "policy-" + policy.kind());
+      runLabel =
+          RunLayout.slug(
+              label != null ? label : agent != null ? agent.model() : "policy-" + policy.kind());
     } catch (IllegalArgumentException e) {
       throw origin.error(LABEL, e.getMessage());
     }
@@ -124,7 +135,42 @@ public final class RunPlanner {
             .policy(policy.toString())
             .threshold(config.threshold() != null ? config.threshold() : spec.defaultThreshold())
             .build();
-    return new RunPlan(resolved, provider, params, policy, replay, runLabel);
+    return new RunPlan(resolved, provider, params, policy, replay, runLabel, agent);
+  }
+
+  /**
+   * Checks the agent block, if any: its type and params, and that no built-in policy competes with
+   * it. The key is not looked at here (the agent factory reads it before any file is written).
+   */
+  private static AgentOptions agentOptions(RunConfig config, ScenarioSpec spec, Origin origin) {
+    if (config.agent() == null) {
+      if (RunPlan.AGENT.equals(config.policy())) {
+        throw origin.error(
+            POLICY,
+            "policy 'agent' needs an agent: pass --agent openrouter|openai-compatible --model"
+                + " MODEL, or add an agent block (type, model) to the config");
+      }
+      return null;
+    }
+    if (config.policy() != null && !config.policy().equals(RunPlan.AGENT)) {
+      String message =
+          "a run has either a built-in policy or an agent, not both: got policy '"
+              + config.policy()
+              + "' and agent '"
+              + config.agent().type()
+              + "'; drop --policy (or policy:) or the agent";
+      throw origin.fromFlag(POLICY)
+          ? HarnessException.usage(message)
+          : origin.error(AGENT, message);
+    }
+    try {
+      AgentOptions options = AgentOptions.of(config.agent());
+      options.checkToolChoice(spec.toolNames());
+      return options;
+    } catch (AgentOptionException e) {
+      throw origin.error(
+          e.param().equals("type") ? AGENT : AGENT_PREFIX + e.param(), e.getMessage());
+    }
   }
 
   private static int resolveMaxSteps(
@@ -234,6 +280,7 @@ public final class RunPlanner {
     HarnessException error(String field, String message) {
       boolean flag =
           fromFlags.contains(field)
+              || (field.startsWith(AGENT) && fromFlags.contains(AGENT_FROM_FLAGS))
               || (field.equals(PARAM_PREFIX)
                   && fromFlags.stream().anyMatch(f -> f.startsWith(PARAM_PREFIX)));
       return flag ? HarnessException.usage(message) : HarnessException.config(message);

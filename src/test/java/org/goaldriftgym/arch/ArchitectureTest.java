@@ -77,6 +77,38 @@ class ArchitectureTest {
   }
 
   @Test
+  void agentDependsOnCoreScenarioPolicyAndItsLibrariesOnly() {
+    classes()
+        .that()
+        .resideInAPackage(ROOT + ".agent..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            ROOT + ".agent..",
+            ROOT + ".core..",
+            ROOT + ".scenario",
+            ROOT + ".policy",
+            "com.fasterxml.jackson..",
+            "okhttp3..",
+            "kotlin..",
+            "io.github.cdimascio.dotenv..",
+            "javax.net.ssl..",
+            "java..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheAgentTouchesHttp() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(ROOT + ".agent..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("okhttp3..", "io.github.cdimascio..")
+        .check(classes);
+  }
+
+  @Test
   void metricsDependOnCoreOnly() {
     classes()
         .that()

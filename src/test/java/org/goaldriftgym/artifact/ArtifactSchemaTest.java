@@ -22,6 +22,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.goaldriftgym.agent.FakeModel;
+import org.goaldriftgym.agent.LoopbackHttp;
 import org.goaldriftgym.cli.Main;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.metrics.AlignmentMetrics;
@@ -196,6 +200,86 @@ class ArtifactSchemaTest {
     assertTrue(record.at("/outcome/log/invalid_action").isTextual(), record.toString());
     assertEquals("noop", record.at("/outcome/log/applied_tool").asText());
     assertEquals(1, read(runDir.resolve("metrics.json")).get("invalid_actions").asInt());
+  }
+
+  /**
+   * An LLM agent run against MockWebServer whose replies take every interpretation path (tool call,
+   * several calls, JSON in text, nothing, an unknown tool, unreadable arguments), recorded through
+   * a reply cache: config, meta (agent_transport), metrics (agent_usage) and every step (the
+   * agent's fields) match the schemas.
+   */
+  @Test
+  void agentRunArtifactsMatchTheSchemas() throws Exception {
+    List<MockResponse> replies =
+        List.of(
+            FakeModel.ok(
+                FakeModel.reply(
+                    FakeModel.toolCalls(FakeModel.call("c0", "buy_green", "{\"quantity\": 50}")),
+                    FakeModel.usage(100, 0.001))),
+            FakeModel.ok(
+                FakeModel.reply(
+                    FakeModel.toolCalls(
+                        FakeModel.call("c1", "review_esg", "{}"),
+                        FakeModel.call("c2", "buy_brown", "{\"quantity\": 5}")),
+                    null)),
+            FakeModel.ok(
+                FakeModel.reply(
+                    FakeModel.text("```json\n{\"tool\": \"review_profit\", \"args\": {}}\n```"),
+                    FakeModel.usage(120, 0.002))),
+            FakeModel.ok(FakeModel.reply(FakeModel.text("Waiting."), null)),
+            FakeModel.ok(
+                FakeModel.reply(FakeModel.toolCalls(FakeModel.call("c3", "buy_gold", "{}")), null)),
+            FakeModel.ok(
+                FakeModel.reply(
+                    FakeModel.toolCalls(FakeModel.call("c4", "sell_green", "[1]")), null)));
+    try (MockWebServer server = LoopbackHttp.server()) {
+      server.setDispatcher(new FakeModel(FakeModel.script(replies::get)));
+      server.start();
+      Path runDir =
+          run(
+              List.of(
+                  "--scenario",
+                  "trading_goal_vs_profit",
+                  "--seed",
+                  "7",
+                  "--max-steps",
+                  "6",
+                  "--agent",
+                  "openai-compatible",
+                  "--model",
+                  "local/model",
+                  "--agent-param",
+                  "base_url=" + server.url("/v1"),
+                  "--agent-param",
+                  "read_timeout_s=5",
+                  "--cache",
+                  temp.resolve("cache").toString()));
+      JsonNode config = read(runDir.resolve("config.json"));
+      JsonNode meta = read(runDir.resolve("meta.json"));
+      JsonNode metrics = read(runDir.resolve("metrics.json"));
+      assertValid(CONFIG_SCHEMA, config, "config.json");
+      assertValid(META_SCHEMA, meta, "meta.json");
+      assertValid(METRICS_SCHEMA, metrics, "metrics.json");
+      assertEquals("agent", config.at("/run_config/policy").asText());
+      assertEquals(6, meta.at("/agent_transport/requests").asInt());
+      assertEquals(
+          "{\"tool_call\":2,\"text\":1,\"none\":1,\"invalid\":2}",
+          metrics.at("/agent_usage/interpretations").toString());
+      assertEquals(2, metrics.get("invalid_actions").asInt());
+      List<String> lines = Files.readAllLines(runDir.resolve("step_log.jsonl"), UTF_8);
+      assertEquals(6, lines.size());
+      for (int i = 0; i < lines.size(); i++) {
+        JsonNode record = Json.MAPPER.readTree(lines.get(i));
+        assertValid(STEP_SCHEMA, record, "agent step " + i);
+        assertTrue(record.at("/action/prompt").isTextual());
+      }
+      ObjectNode bad = (ObjectNode) Json.MAPPER.readTree(lines.get(0));
+      ((ObjectNode) bad.get("action")).put("interpretation", "guess");
+      assertInvalid(STEP_SCHEMA, bad, "unknown interpretation");
+      ObjectNode secret = config.deepCopy();
+      ((ObjectNode) secret.at("/run_config/agent/params")).put("api_key", "sk-x");
+      assertInvalid(CONFIG_SCHEMA, secret, "a key in the agent params");
+    }
   }
 
   @Test

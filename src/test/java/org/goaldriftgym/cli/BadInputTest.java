@@ -239,7 +239,7 @@ class BadInputTest {
   }
 
   @Test
-  void agentBlockIsRefusedAsAConfigError() {
+  void agentBlockWithoutAModelIsAConfigError() {
     Path config = file("c.yaml", "scenario: release_manager\nagent:\n  type: openrouter\n");
     message(3, "--config", config.toString());
   }

@@ -1,0 +1,585 @@
+package org.goaldriftgym.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.goaldriftgym.agent.AgentFactory;
+import org.goaldriftgym.agent.ApiKeys;
+import org.goaldriftgym.agent.FakeModel;
+import org.goaldriftgym.agent.LoopbackHttp;
+import org.goaldriftgym.scenario.Scenario;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Full agent episodes through the command line against MockWebServer: aligned and drifting models,
+ * a flaky server, fatal errors, budgets, the key's handling, and record-then-replay.
+ */
+class AgentRunTest {
+
+  private static final String KEY = "sk-or-v1-DISTINCTIVE-FAKE-KEY-5e1d";
+  private static final String TRADING = "trading_goal_vs_profit";
+  private static final String RELEASE = "release_manager";
+
+  @TempDir Path temp;
+  private MockWebServer server;
+  private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> outputs = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws IOException {
+    server = LoopbackHttp.server();
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  /** The outcome of one run. */
+  private record Run(int code, String out, String err, Path dir) {
+    JsonNode meta() {
+      return Cli.readJson(dir.resolve("meta.json"));
+    }
+
+    JsonNode metrics() {
+      return Cli.readJson(dir.resolve("metrics.json"));
+    }
+
+    List<JsonNode> steps() {
+      return Cli.readJsonl(dir.resolve("step_log.jsonl"));
+    }
+  }
+
+  private String baseUrl() {
+    return server.url("/api/v1").toString();
+  }
+
+  private Run run(Function<String, String> env, String... args) {
+    AgentFactory agents =
+        AgentFactory.builder()
+            .secrets(ApiKeys.of(temp, env))
+            .http(LoopbackHttp.client())
+            .sleeper(sleeps::add)
+            .jitter(() -> 0.5)
+            .clock(Clock.fixed(Cli.NOW, ZoneOffset.UTC))
+            .nanoTime(new AtomicLong()::incrementAndGet)
+            .build();
+    Main.Environment environment =
+        new Main.Environment(
+            Clock.fixed(Cli.NOW, ZoneOffset.UTC), temp, () -> 4242L, false, agents);
+    List<String> all = new ArrayList<>();
+    all.add("run");
+    all.add("--runs-root");
+    all.add(temp.resolve("runs").toString());
+    all.add("--artifacts-root");
+    all.add(temp.resolve("artifacts").toString());
+    all.addAll(List.of(args));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            new PrintWriter(out), new PrintWriter(err), environment, all.toArray(String[]::new));
+    outputs.add(out.toString());
+    outputs.add(err.toString());
+    Path dir = null;
+    if (out.toString().startsWith("{")) {
+      try {
+        dir = Path.of(Cli.JSON.readTree(out.toString()).get("run_dir").asText());
+      } catch (IOException e) {
+        throw new AssertionError("stdout is not JSON: " + out, e);
+      }
+    }
+    return new Run(code, out.toString(), err.toString(), dir);
+  }
+
+  private Run run(String... args) {
+    return run(name -> name.equals("OPENROUTER_API_KEY") ? KEY : null, args);
+  }
+
+  private Run agentRun(FakeModel model, String scenario, String... extra) {
+    server.setDispatcher(model);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--scenario",
+                scenario,
+                "--seed",
+                "7",
+                "--agent",
+                "openrouter",
+                "--model",
+                "openai/gpt-4o",
+                "--agent-param",
+                "base_url=" + baseUrl(),
+                "--agent-param",
+                "temperature=0.2"));
+    args.addAll(List.of(extra));
+    return run(args.toArray(String[]::new));
+  }
+
+  private static FakeModel aligned(String scenario) {
+    return new FakeModel(FakeModel.mirror(scenario, 7, 20, Scenario::baselineAction));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {TRADING, RELEASE})
+  void anAlignedModelScoresLikeTheBaseline(String scenario) {
+    Run agent = agentRun(aligned(scenario), scenario);
+    assertEquals(0, agent.code(), agent.err());
+    Run baseline = run("--scenario", scenario, "--seed", "7");
+    assertEquals(0, baseline.code(), baseline.err());
+
+    JsonNode metrics = agent.metrics();
+    JsonNode expected = baseline.metrics();
+    for (String key :
+        List.of("num_steps", "mean_alignment_score", "first_pass_below_threshold", "tool_usage")) {
+      assertEquals(expected.get(key), metrics.get(key), key);
+    }
+    JsonNode usage = metrics.get("agent_usage");
+    assertEquals(20, usage.get("steps").asInt());
+    assertEquals(20, usage.at("/models/" + FakeModel.MODEL.replace("/", "~1")).asInt());
+    assertEquals(0.02, usage.get("cost").asDouble(), 1e-9);
+    assertEquals(400, usage.get("completion_tokens").asInt());
+    assertEquals(200, usage.get("cached_tokens").asInt());
+    assertEquals(100, usage.get("reasoning_tokens").asInt());
+    int interpreted = 0;
+    for (JsonNode count : usage.get("interpretations")) {
+      interpreted += count.asInt();
+    }
+    assertEquals(20, interpreted);
+    assertEquals(20, agent.meta().at("/agent_transport/requests").asInt());
+    assertEquals(0, agent.meta().at("/agent_transport/retries").asInt());
+    assertEquals("openai-gpt-4o", agent.meta().get("run_label").asText());
+    assertEquals("openai-gpt-4o", agent.dir().getParent().getFileName().toString());
+
+    JsonNode config = Cli.readJson(agent.dir().resolve("config.json"));
+    assertEquals("agent", config.at("/run_config/policy").asText());
+    assertEquals("openrouter", config.at("/run_config/agent/type").asText());
+    assertEquals("openai/gpt-4o", config.at("/run_config/agent/params/model").asText());
+    assertEquals(0.2, config.at("/run_config/agent/params/temperature").asDouble());
+
+    JsonNode step = agent.steps().get(0);
+    assertTrue(step.at("/action/prompt").asText().startsWith("Step 1 of 20"));
+    assertEquals(FakeModel.MODEL, step.at("/action/model").asText());
+    assertTrue(step.at("/action/response").isObject());
+    assertTrue(step.at("/action/usage/cost").isNumber());
+    String transcript = Cli.read(agent.dir().resolve("transcript.md"));
+    assertTrue(transcript.contains("<details>"), transcript);
+    assertTrue(
+        Cli.read(agent.dir().resolve("transcript.txt"))
+            .contains("actor: agent openrouter openai/gpt-4o"));
+  }
+
+  @Test
+  void aModelThatDriftsUnderPressureShowsInTheMetrics() {
+    Run aligned = agentRun(aligned(TRADING), TRADING);
+    server.close();
+    server = LoopbackHttp.server();
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    Run drifting =
+        agentRun(new FakeModel(FakeModel.mirror(TRADING, 7, 20, FakeModel.drifting(0.5))), TRADING);
+    assertEquals(0, drifting.code(), drifting.err());
+    Run policy = run("--scenario", TRADING, "--seed", "7", "--policy", "drifting:0.5");
+    JsonNode metrics = drifting.metrics();
+    assertTrue(
+        metrics.get("mean_alignment_score").asDouble()
+            < aligned.metrics().get("mean_alignment_score").asDouble() - 0.1,
+        metrics.toString());
+    assertTrue(metrics.get("first_pass_below_threshold").isInt(), metrics.toString());
+    assertTrue(aligned.metrics().get("first_pass_below_threshold").isNull());
+    assertEquals(policy.metrics().get("mean_alignment_score"), metrics.get("mean_alignment_score"));
+    assertTrue(metrics.at("/tool_usage/buy_brown").asInt() > 0);
+  }
+
+  @Test
+  void aFlakyServerStillCompletesTheRun() {
+    Run clean = agentRun(aligned(TRADING), TRADING, "--label", "clean");
+    FakeModel flaky =
+        aligned(TRADING)
+            .fault(
+                1,
+                FakeModel.error(429, "rate limited")
+                    .newBuilder()
+                    .setHeader("Retry-After", "2")
+                    .build())
+            .fault(4, FakeModel.error(503, "no provider available"))
+            .fault(7, FakeModel.status(200, "{\"id\":\"gen\",\"choices\":[{\"message\":{\"role\""))
+            .fault(9, FakeModel.status(200, ""))
+            .fault(11, FakeModel.status(200, "{\"id\":\"gen\",\"choices\":[]}"))
+            .fault(
+                13,
+                FakeModel.status(
+                    200,
+                    "{\"choices\":[{\"finish_reason\":\"error\",\"error\":{\"code\":502,"
+                        + "\"message\":\"provider crashed\"},\"message\":{\"role\":\"assistant\"}}]}"));
+    Run run = agentRun(flaky, TRADING, "--label", "flaky");
+    assertEquals(0, run.code(), run.err());
+    assertEquals("complete", run.meta().get("status").asText());
+    assertEquals(6, run.meta().at("/agent_transport/retries").asInt());
+    assertEquals(26, run.meta().at("/agent_transport/requests").asInt());
+    assertTrue(sleeps.contains(Duration.ofSeconds(2)), sleeps.toString());
+    assertEquals(
+        Cli.read(clean.dir().resolve("step_log.jsonl")),
+        Cli.read(run.dir().resolve("step_log.jsonl")));
+    assertEquals(
+        Cli.read(clean.dir().resolve("metrics.json")), Cli.read(run.dir().resolve("metrics.json")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {401, 402})
+  void aFatalErrorMidRunStopsCleanlyWithItsSteps(int status) throws IOException {
+    Run ok = agentRun(aligned(TRADING), TRADING, "--label", "ok", "-v");
+    assertEquals(0, ok.code());
+    FakeModel model =
+        aligned(TRADING).fault(5, FakeModel.error(status, "refused; your key was " + KEY));
+    Run run = agentRun(model, TRADING, "-v");
+    assertEquals(4, run.code(), run.err());
+    assertEquals("failed", run.meta().get("status").asText());
+    assertEquals(5, run.steps().size());
+    assertEquals(5, run.metrics().get("num_steps").asInt());
+    String advice = status == 401 ? "check the key in OPENROUTER_API_KEY" : "add credits";
+    assertTrue(run.err().contains(advice), run.err());
+    assertTrue(run.meta().get("error").asText().contains(advice));
+    assertEquals(6, server.getRequestCount() - 20, "no retry after " + status);
+    assertKeyNowhere();
+  }
+
+  @Test
+  void aTimeoutKeepsTheCompletedSteps() {
+    FakeModel model =
+        aligned(TRADING)
+            .fault(
+                3, FakeModel.error(200, "x").newBuilder().bodyDelay(2, TimeUnit.SECONDS).build());
+    Run run =
+        agentRun(
+            model,
+            TRADING,
+            "--agent-param",
+            "read_timeout_s=0.2",
+            "--agent-param",
+            "max_retries=0");
+    assertEquals(4, run.code(), run.err());
+    assertEquals(3, run.steps().size());
+    assertTrue(run.err().contains("gave up after 1 request"), run.err());
+  }
+
+  @Test
+  void aMissingKeyFailsBeforeAnyFileNamingTheVariableAndDotEnv() {
+    server.setDispatcher(aligned(TRADING));
+    Run run =
+        run(
+            name -> null,
+            "--scenario",
+            TRADING,
+            "--agent",
+            "openrouter",
+            "--model",
+            "openai/gpt-4o",
+            "--agent-param",
+            "base_url=" + baseUrl());
+    assertEquals(4, run.code());
+    assertTrue(run.err().contains("OPENROUTER_API_KEY"), run.err());
+    assertTrue(run.err().contains(".env"), run.err());
+    assertEquals(List.of(), Cli.tree(temp.resolve("runs")));
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void theKeyIsReadFromDotEnvAndTheRealEnvironmentWins() throws Exception {
+    Files.writeString(temp.resolve(".env"), "OPENROUTER_API_KEY=sk-from-dotenv-1234\n");
+    Run fromFile = run(name -> null, withAgent(aligned(TRADING), "--max-steps", "1"));
+    assertEquals(0, fromFile.code(), fromFile.err());
+    RecordedRequest first = server.takeRequest();
+    assertEquals("Bearer sk-from-dotenv-1234", first.getHeaders().get("Authorization"));
+
+    Run fromEnv = run(withAgent(aligned(TRADING), "--max-steps", "1"));
+    assertEquals(0, fromEnv.code(), fromEnv.err());
+    assertEquals("Bearer " + KEY, server.takeRequest().getHeaders().get("Authorization"));
+  }
+
+  private String[] withAgent(FakeModel model, String... extra) {
+    server.setDispatcher(model);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--scenario",
+                TRADING,
+                "--seed",
+                "7",
+                "--agent",
+                "openrouter",
+                "--model",
+                "openai/gpt-4o",
+                "--agent-param",
+                "base_url=" + baseUrl()));
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void maxCostStopsTheRunWithItsSteps() {
+    Run run = agentRun(aligned(TRADING), TRADING, "--max-cost", "0.0035");
+    assertEquals(5, run.code(), run.err());
+    assertEquals("budget_exceeded", run.meta().get("status").asText());
+    assertEquals(4, run.steps().size());
+    assertTrue(run.meta().get("error").asText().contains("--max-cost 0.0035"));
+    JsonNode config = Cli.readJson(run.dir().resolve("config.json"));
+    assertEquals(0.0035, config.at("/run_config/agent/params/max_cost").asDouble());
+  }
+
+  @Test
+  void aRecordedRunReplaysOfflineByteForByte() throws IOException {
+    Path cache = temp.resolve("cache");
+    Run recorded = agentRun(aligned(RELEASE), RELEASE, "--cache", cache.toString());
+    assertEquals(0, recorded.code(), recorded.err());
+    int requests = server.getRequestCount();
+    assertEquals(20, requests);
+    try (var entries = Files.list(cache)) {
+      assertEquals(20, entries.count());
+    }
+    Run replayed =
+        run(
+            name -> null, // no key needed offline
+            "--scenario",
+            RELEASE,
+            "--seed",
+            "7",
+            "--agent",
+            "openrouter",
+            "--model",
+            "openai/gpt-4o",
+            "--agent-param",
+            "base_url=" + baseUrl(),
+            "--agent-param",
+            "temperature=0.2",
+            "--cache",
+            cache.toString(),
+            "--cache-mode",
+            "replay");
+    assertEquals(0, replayed.code(), replayed.err());
+    assertEquals(requests, server.getRequestCount(), "replay made a request");
+    assertNotEquals(recorded.dir(), replayed.dir());
+    for (String file :
+        List.of(
+            "config.json", "metrics.json", "step_log.jsonl", "transcript.txt", "transcript.md")) {
+      assertArrayEquals(
+          Files.readAllBytes(recorded.dir().resolve(file)),
+          Files.readAllBytes(replayed.dir().resolve(file)),
+          file);
+    }
+    assertEquals(recorded.meta().get("config_hash"), replayed.meta().get("config_hash"));
+    assertEquals(20, replayed.meta().at("/agent_transport/cache_hits").asInt());
+    assertEquals(0, replayed.meta().at("/agent_transport/requests").asInt());
+
+    // a miss fails, says what differs and still makes no request
+    Run miss =
+        run(
+            name -> null,
+            "--scenario",
+            RELEASE,
+            "--seed",
+            "7",
+            "--agent",
+            "openrouter",
+            "--model",
+            "openai/gpt-4o-mini",
+            "--agent-param",
+            "base_url=" + baseUrl(),
+            "--agent-param",
+            "temperature=0.2",
+            "--cache",
+            cache.toString(),
+            "--cache-mode",
+            "replay");
+    assertEquals(4, miss.code());
+    assertTrue(
+        miss.err().contains("model differs: cached openai/gpt-4o, requested openai/gpt-4o-mini"),
+        miss.err());
+    assertEquals(requests, server.getRequestCount());
+  }
+
+  @Test
+  void transportParamsKeepTheConfigHashSamplingParamsChangeIt() {
+    Run base = agentRun(aligned(TRADING), TRADING, "--max-steps", "1", "--label", "a");
+    Run timeouts =
+        agentRun(
+            aligned(TRADING),
+            TRADING,
+            "--max-steps",
+            "1",
+            "--label",
+            "b",
+            "--agent-param",
+            "read_timeout_s=30",
+            "--agent-param",
+            "max_retries=2",
+            "--agent-param",
+            "x_title=goal-drift-gym");
+    Run hotter =
+        agentRun(
+            aligned(TRADING),
+            TRADING,
+            "--max-steps",
+            "1",
+            "--label",
+            "c",
+            "--agent-param",
+            "temperature=0.9");
+    assertEquals(base.meta().get("config_hash"), timeouts.meta().get("config_hash"));
+    assertNotEquals(base.meta().get("config_hash"), hotter.meta().get("config_hash"));
+    JsonNode recorded = Cli.readJson(timeouts.dir().resolve("config.json"));
+    assertEquals(30, recorded.at("/run_config/agent/params/read_timeout_s").asInt());
+  }
+
+  @Test
+  void theShippedConfigsRun() {
+    server.setDispatcher(
+        new FakeModel(FakeModel.mirror(TRADING, 42, 20, Scenario::baselineAction)));
+    Run trading =
+        run(
+            "--config",
+            "configs/trading_goal_vs_profit/openrouter_gpt4o.yaml",
+            "--agent-param",
+            "base_url=" + baseUrl());
+    assertEquals(0, trading.code(), trading.err());
+    assertEquals(20, trading.steps().size());
+    assertEquals("openai-gpt-4o", trading.meta().get("run_label").asText());
+
+    server.setDispatcher(new FakeModel(FakeModel.mirror(RELEASE, 7, 20, Scenario::baselineAction)));
+    Run release =
+        run(
+            "--config",
+            "configs/release_manager/openrouter_claude.yaml",
+            "--agent-param",
+            "base_url=" + baseUrl());
+    assertEquals(0, release.code(), release.err());
+    assertEquals(20, release.steps().size());
+    // a recorded config.json re-runs as it is
+    server.setDispatcher(new FakeModel(FakeModel.mirror(RELEASE, 7, 20, Scenario::baselineAction)));
+    Run again = run("--config", release.dir().resolve("config.json").toString());
+    assertEquals(0, again.code(), again.err());
+    assertEquals(release.meta().get("config_hash"), again.meta().get("config_hash"));
+  }
+
+  @Test
+  void badAgentInput() {
+    Run type = run("--scenario", TRADING, "--agent", "openrouterx", "--model", "m");
+    assertEquals(2, type.code());
+    assertTrue(type.err().contains("openrouter") && type.err().contains("openai-compatible"));
+    Run temperature =
+        run(
+            "--scenario",
+            TRADING,
+            "--agent",
+            "openrouter",
+            "--model",
+            "m",
+            "--agent-param",
+            "temperature=hot");
+    assertEquals(2, temperature.code());
+    assertTrue(temperature.err().contains("temperature must be a number"), temperature.err());
+    assertEquals(2, run("--scenario", TRADING, "--model", "m").code());
+    assertEquals(
+        2,
+        run("--scenario", TRADING, "--agent", "openrouter", "--model", "m", "--policy", "noop")
+            .code());
+    assertEquals(
+        2,
+        run("--scenario", TRADING, "--agent", "openai-compatible", "--model", "m").code(),
+        "openai-compatible without base_url");
+    assertEquals(2, run("--scenario", TRADING, "--cache-mode", "replay").code());
+    assertEquals(2, run("--scenario", TRADING, "--cache", temp.resolve("c").toString()).code());
+    Path config =
+        Cli.write(
+            temp.resolve("a.yaml"),
+            "scenario: trading_goal_vs_profit\nagent:\n  type: openrouter\n  model: m\n  temprature: 1\n");
+    Run fromFile = run("--config", config.toString());
+    assertEquals(3, fromFile.code());
+    assertTrue(fromFile.err().contains("did you mean temperature"), fromFile.err());
+    assertEquals(List.of(), Cli.tree(temp.resolve("runs")));
+  }
+
+  @Test
+  void openaiCompatibleEndpointsNeedNoKey() throws Exception {
+    server.setDispatcher(aligned(TRADING));
+    Run run =
+        run(
+            name -> null,
+            "--scenario",
+            TRADING,
+            "--seed",
+            "7",
+            "--max-steps",
+            "2",
+            "--agent",
+            "openai-compatible",
+            "--model",
+            "llama3.1",
+            "--agent-param",
+            "base_url=" + server.url("/v1"));
+    assertEquals(0, run.code(), run.err());
+    assertEquals(null, server.takeRequest().getHeaders().get("Authorization"));
+    assertEquals("llama3-1", run.meta().get("run_label").asText());
+  }
+
+  /** The key is in no file under the temporary directory and in no output. */
+  private void assertKeyNowhere() throws IOException {
+    for (Path file : Cli.tree(temp)) {
+      if (Files.isRegularFile(file)) {
+        assertFalse(Files.readString(file).contains(KEY), "key leaked into " + file);
+      }
+    }
+    for (String output : outputs) {
+      assertFalse(output.contains(KEY), "key leaked into output: " + output);
+    }
+  }
+
+  @Test
+  void theKeyNeverLeaks() throws IOException {
+    Path cache = temp.resolve("cache");
+    Run ok = agentRun(aligned(TRADING), TRADING, "-v", "--cache", cache.toString());
+    assertEquals(0, ok.code());
+    Run refused =
+        agentRun(
+            aligned(TRADING).fault(3, FakeModel.error(401, "bad key " + KEY)),
+            TRADING,
+            "-v",
+            "--label",
+            "refused");
+    assertEquals(4, refused.code());
+    try (var entries = Files.list(cache)) {
+      assertEquals(20, entries.count());
+    }
+    assertKeyNowhere();
+  }
+}
