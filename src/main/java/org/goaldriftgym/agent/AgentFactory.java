@@ -26,6 +26,7 @@ public final class AgentFactory {
   private final Clock clock;
   private final LongSupplier nanoTime;
   private final ReplyCache cache;
+  private final RequestLimiter limiter;
   private OkHttpClient sharedHttp;
 
   private AgentFactory(Builder builder) {
@@ -36,6 +37,7 @@ public final class AgentFactory {
     this.clock = Objects.requireNonNull(builder.clock, "clock");
     this.nanoTime = Objects.requireNonNull(builder.nanoTime, "nanoTime");
     this.cache = Objects.requireNonNull(builder.cache, "cache");
+    this.limiter = Objects.requireNonNull(builder.limiter, "limiter");
   }
 
   /**
@@ -59,7 +61,16 @@ public final class AgentFactory {
     builder.clock = clock;
     builder.nanoTime = nanoTime;
     builder.cache = cache;
+    builder.limiter = limiter;
     return builder;
+  }
+
+  /**
+   * The same factory with every agent's requests sharing one cap on requests in flight, which backs
+   * off when the endpoint rate-limits (a sweep's {@code --max-concurrency}).
+   */
+  public AgentFactory withMaxConcurrency(int maxConcurrency) {
+    return toBuilder().limiter(new RequestLimiter(maxConcurrency)).build();
   }
 
   /** The same factory with another cache. */
@@ -88,7 +99,7 @@ public final class AgentFactory {
     }
     String apiKey = key;
     OpenAiCompatibleClient.Timing timing =
-        new OpenAiCompatibleClient.Timing(sleeper, jitter, clock, nanoTime);
+        new OpenAiCompatibleClient.Timing(sleeper, jitter, clock, nanoTime, limiter);
     ReplySource replies =
         new ReplySource(
             options.baseUrl(),
@@ -136,6 +147,7 @@ public final class AgentFactory {
     private Clock clock = Clock.systemUTC();
     private LongSupplier nanoTime = System::nanoTime;
     private ReplyCache cache = ReplyCache.off();
+    private RequestLimiter limiter = RequestLimiter.unlimited();
 
     private Builder() {}
 
@@ -169,6 +181,11 @@ public final class AgentFactory {
 
     public Builder nanoTime(LongSupplier value) {
       nanoTime = value;
+      return this;
+    }
+
+    public Builder limiter(RequestLimiter value) {
+      limiter = value;
       return this;
     }
 

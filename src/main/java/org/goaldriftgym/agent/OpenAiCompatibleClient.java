@@ -57,12 +57,23 @@ public final class OpenAiCompatibleClient {
    * @param clock reads {@code Retry-After} dates
    * @param nanoTime measures latency
    */
-  public record Timing(Sleeper sleeper, DoubleSupplier jitter, Clock clock, LongSupplier nanoTime) {
+  public record Timing(
+      Sleeper sleeper,
+      DoubleSupplier jitter,
+      Clock clock,
+      LongSupplier nanoTime,
+      RequestLimiter limiter) {
+    /** Timing without a concurrency cap. */
+    public Timing(Sleeper sleeper, DoubleSupplier jitter, Clock clock, LongSupplier nanoTime) {
+      this(sleeper, jitter, clock, nanoTime, RequestLimiter.unlimited());
+    }
+
     public Timing {
       Objects.requireNonNull(sleeper, "sleeper");
       Objects.requireNonNull(jitter, "jitter");
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(nanoTime, "nanoTime");
+      Objects.requireNonNull(limiter, "limiter");
     }
   }
 
@@ -80,7 +91,11 @@ public final class OpenAiCompatibleClient {
   private sealed interface Attempt {
     record Success(String body, ChatReply reply) implements Attempt {}
 
-    record Retry(String problem, Duration retryAfter) implements Attempt {}
+    record Retry(String problem, Duration retryAfter, boolean rateLimited) implements Attempt {
+      Retry(String problem, Duration retryAfter) {
+        this(problem, retryAfter, false);
+      }
+    }
 
     record Fatal(String problem) implements Attempt {}
   }
@@ -134,7 +149,13 @@ public final class OpenAiCompatibleClient {
     int requests = 0;
     while (true) {
       requests++;
-      Attempt attempt = attempt(text);
+      timing.limiter().acquire();
+      Attempt attempt = null;
+      try {
+        attempt = attempt(text);
+      } finally {
+        timing.limiter().release(attempt instanceof Attempt.Retry r && r.rateLimited());
+      }
       if (attempt instanceof Attempt.Success success) {
         long millis = (timing.nanoTime().getAsLong() - start) / 1_000_000;
         return new Exchange(success.body(), success.reply(), requests, requests - 1, millis);
@@ -243,7 +264,8 @@ public final class OpenAiCompatibleClient {
     String detail = "HTTP " + code + ": " + errorDetail(body);
     return switch (code) {
       case 408, 429, 500, 502, 503, 504 ->
-          new Attempt.Retry(detail, retryAfter(response.header("Retry-After")));
+          new Attempt.Retry(
+              detail, retryAfter(response.header("Retry-After")), code == 429 || code == 503);
       case 400 ->
           new Attempt.Fatal(
               "the endpoint rejected the request ("

@@ -53,8 +53,21 @@ public final class RunLoader {
       if (!Files.exists(path)) {
         skipped.add(new Skipped(path, "does not exist"));
       } else if (!Files.isDirectory(path)) {
-        skipped.add(
-            new Skipped(path, "is a file, not a run directory (pass the directory that holds it)"));
+        List<Path> listed = manifestRuns(path);
+        if (listed == null) {
+          skipped.add(
+              new Skipped(
+                  path,
+                  "is a file, not a run directory or a sweep.json manifest (pass the directory"
+                      + " that holds it)"));
+        }
+        for (Path dir : listed == null ? List.<Path>of() : listed) {
+          if (isRunDirectory(dir)) {
+            found.putIfAbsent(dir.toAbsolutePath().normalize(), dir);
+          } else {
+            skipped.add(new Skipped(dir, "is listed in " + path + " but is not a run directory"));
+          }
+        }
       } else {
         List<Path> dirs = find(path);
         if (dirs.isEmpty()) {
@@ -82,6 +95,29 @@ public final class RunLoader {
       }
     }
     return new LoadResult(runs, skipped);
+  }
+
+  /**
+   * The run directories a {@code sweep} manifest lists (runs that never started have none), or
+   * {@code null} when the file is not a manifest.
+   */
+  static List<Path> manifestRuns(Path file) {
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(file.toFile());
+    } catch (IOException e) {
+      return null;
+    }
+    if (root == null || !root.path("runs").isArray() || !root.has("total_items")) {
+      return null;
+    }
+    List<Path> dirs = new ArrayList<>();
+    for (JsonNode run : root.get("runs")) {
+      if (run.path("run_dir").isTextual()) {
+        dirs.add(Path.of(run.get("run_dir").asText()));
+      }
+    }
+    return dirs;
   }
 
   /** Whether {@code dir} is a run directory (see the class comment). */
@@ -188,9 +224,7 @@ public final class RunLoader {
 
   private static RunMetrics metrics(Path dir, JsonNode node) {
     Map<String, Integer> usage = new LinkedHashMap<>();
-    node.path("tool_usage")
-        .fields()
-        .forEachRemaining(f -> usage.put(f.getKey(), f.getValue().asInt()));
+    node.path("tool_usage").properties().forEach(f -> usage.put(f.getKey(), f.getValue().asInt()));
     JsonNode first = node.path("first_pass_below_threshold");
     JsonNode agreement = node.path("optimal_action_agreement");
     return new RunMetrics(
@@ -319,8 +353,8 @@ public final class RunLoader {
     Map<String, Double> ordered = new LinkedHashMap<>();
     node.path("observation")
         .path("panels")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             field -> {
               JsonNode value = field.getValue();
               if (value.isNumber()) {

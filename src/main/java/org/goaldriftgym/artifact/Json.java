@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,15 +97,13 @@ public final class Json {
   private static Object sorted(JsonNode node) {
     if (node.isObject()) {
       Map<String, Object> map = new TreeMap<>();
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         map.put(field.getKey(), sorted(field.getValue()));
       }
       return map;
     }
     if (node.isArray()) {
-      List<Object> list = new java.util.ArrayList<>();
+      List<Object> list = new ArrayList<>();
       node.forEach(item -> list.add(sorted(item)));
       return list;
     }

@@ -1,6 +1,9 @@
 package org.goaldriftgym.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The root command; it only groups the subcommands. */
 @Command(
@@ -19,15 +22,18 @@ import picocli.CommandLine.Command;
     },
     footer = {
       "",
-      "Exit codes: 0 ok, 1 run failed, 2 usage error, 3 config error, 130 interrupted."
+      "Exit codes: 0 ok, 1 run failed (or report/plot skipped input, or replay found a"
+          + " difference), 2 usage error, 3 config error, 4 agent error, 5 budget exceeded,"
+          + " 130 interrupted."
     })
 final class GoalDriftGymCommand implements Runnable {
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "a command is required: run, list-scenarios");
+    throw new ParameterException(
+        spec.commandLine(),
+        "a command is required: " + String.join(", ", spec.subcommands().keySet()));
   }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.goaldriftgym.agent.ReplyCache;
 import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.artifact.RunLayout;
 import org.goaldriftgym.config.ConfigLoader;
@@ -24,6 +25,7 @@ import org.goaldriftgym.run.RunPlanner;
 import org.goaldriftgym.run.RunResult;
 import org.goaldriftgym.scenario.ScenarioRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,6 +55,8 @@ final class ReplayCommand implements Callable<Integer> {
       description =
           "Keep the re-run's files (their directory is printed) instead of deleting them.")
   boolean keep;
+
+  @Mixin ReplyCacheMixin replies;
 
   private final Main.Environment environment;
 
@@ -114,9 +118,21 @@ final class ReplayCommand implements Callable<Integer> {
     Path scratch = Files.createTempDirectory("goal-drift-gym-replay-");
     try {
       RunLayout layout = new RunLayout(scratch.resolve("runs"), scratch.resolve("artifacts"));
-      RunResult result =
-          new RunExecutor(layout, environment.clock(), environment.workingDirectory())
-              .execute(plan, List.of("replay", run.toString()), null, null);
+      if (plan.agent() != null && replies.cache == null) {
+        throw HarnessException.usage(
+            run
+                + " is an agent run: pass --cache DIR with its recorded replies (replay never"
+                + " calls the model)");
+      }
+      RunExecutor executor =
+          new RunExecutor(
+              layout,
+              environment.clock(),
+              environment.workingDirectory(),
+              environment
+                  .agentFactory()
+                  .withCache(replies.replyCache(plan.agent() != null, ReplyCache.Mode.REPLAY)));
+      RunResult result = executor.execute(plan, List.of("replay", run.toString()), null, null);
       Optional<String> difference = RunComparison.firstDifference(run, result.directory().path());
       if (difference.isEmpty() && !result.status().wireName().equals("complete")) {
         difference =

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -131,21 +130,7 @@ final class RunCommand implements Callable<Integer> {
               + " dollars on OpenRouter); same as --agent-param max_cost=X.")
   Double maxCost;
 
-  @Option(
-      names = "--cache",
-      paramLabel = "DIR",
-      description =
-          "Record and replay agent replies in DIR (one JSON file per reply; commit it to re-run"
-              + " offline).")
-  Path cache;
-
-  @Option(
-      names = "--cache-mode",
-      paramLabel = "MODE",
-      description =
-          "off, read-write (default with --cache: serve recorded replies, record new ones) or"
-              + " replay (recorded replies only, never the network; a miss fails).")
-  String cacheMode;
+  @Mixin ReplyCacheMixin replies;
 
   @Option(
       names = "--threshold",
@@ -186,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
     Set<String> fromFlags = new HashSet<>();
     RunConfig runConfig = withFlags(baseConfig(), registry, fromFlags);
     RunPlan plan = new RunPlanner(registry, environment.seeds()).plan(runConfig, label, fromFlags);
-    ReplyCache replyCache = replyCache(plan);
+    ReplyCache replyCache = replies.replyCache(plan.agent() != null);
 
     RunExecutor executor =
         new RunExecutor(
@@ -235,36 +220,6 @@ final class RunCommand implements Callable<Integer> {
             + (result.error() == null ? "" : "; " + result.error()));
     out.print(new String(Json.pretty(summary(result)), StandardCharsets.UTF_8));
     return ExitCodes.of(result.status(), result.failureKind());
-  }
-
-  private ReplyCache replyCache(RunPlan plan) {
-    ReplyCache.Mode mode;
-    try {
-      mode =
-          cacheMode != null
-              ? ReplyCache.Mode.parse(cacheMode)
-              : cache != null ? ReplyCache.Mode.READ_WRITE : ReplyCache.Mode.OFF;
-    } catch (IllegalArgumentException e) {
-      throw HarnessException.usage("--cache-mode: " + e.getMessage());
-    }
-    if (mode == ReplyCache.Mode.OFF) {
-      return ReplyCache.off();
-    }
-    if (cache == null) {
-      throw HarnessException.usage(
-          "--cache-mode " + mode.wireName() + " needs --cache DIR (where replies are recorded)");
-    }
-    if (plan.agent() == null) {
-      throw HarnessException.usage(
-          "--cache records LLM agent replies; this run has no agent (pass --agent and --model)");
-    }
-    if (mode == ReplyCache.Mode.REPLAY && !Files.isDirectory(cache)) {
-      throw HarnessException.usage(
-          "--cache-mode replay needs a recorded cache, but "
-              + cache
-              + " is not a directory; record one first with --cache-mode read-write");
-    }
-    return ReplyCache.of(cache, mode);
   }
 
   private RunConfig baseConfig() {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.goaldriftgym.agent.ReplyCache;
 import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.artifact.RunIndex;
 import org.goaldriftgym.config.ConfigLoader;
@@ -109,7 +110,9 @@ final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--jobs",
       paramLabel = "N",
-      description = "Runs in parallel (default: the number of cores, ${DEFAULT-VALUE}).",
+      description =
+          "Runs in parallel (default: the number of cores; for agent runs at least"
+              + " --max-concurrency).",
       defaultValue = "0")
   int jobs;
 
@@ -127,10 +130,21 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--manifest", paramLabel = "FILE", description = "Where to write sweep.json.")
   Path manifest;
 
+  @Option(
+      names = "--max-concurrency",
+      paramLabel = "N",
+      defaultValue = "8",
+      description =
+          "Agent requests in flight at once across all runs (default ${DEFAULT-VALUE}); halves on"
+              + " each 429/503 and grows back on success.")
+  int maxConcurrency;
+
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
   @Mixin OutputRootsMixin roots;
+
+  @Mixin ReplyCacheMixin replies;
 
   private final Main.Environment environment;
 
@@ -165,10 +179,21 @@ final class SweepCommand implements Callable<Integer> {
     Instant startedAt = environment.clock().instant();
     Path manifestPath =
         manifest != null ? manifest : SweepManifest.defaultPath(roots.runsRoot, startedAt, slice);
-    int workers = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
+    boolean agents = planned.stream().anyMatch(p -> p.plan().agent() != null);
+    ReplyCache cache = replies.replyCache(agents);
+    if (maxConcurrency < 1) {
+      throw HarnessException.usage("--max-concurrency must be >= 1, got " + maxConcurrency);
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    // agent runs wait on the network, so they get as many workers as requests may be in flight
+    int workers = jobs > 0 ? jobs : agents ? Math.max(cores, maxConcurrency) : cores;
     SweepRunner runner =
         new SweepRunner(
-            new RunExecutor(roots.layout(), environment.clock(), environment.workingDirectory()),
+            new RunExecutor(
+                roots.layout(),
+                environment.clock(),
+                environment.workingDirectory(),
+                environment.agentFactory().withCache(cache).withMaxConcurrency(maxConcurrency)),
             workers);
     if (!quiet) {
       err.println(

@@ -1,34 +1,34 @@
 package org.goaldriftgym.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.goaldriftgym.artifact.Json;
+import java.util.Objects;
+import org.goaldriftgym.analysis.Aggregator;
+import org.goaldriftgym.analysis.Grouping;
+import org.goaldriftgym.analysis.LoadResult;
+import org.goaldriftgym.analysis.ReportJson;
+import org.goaldriftgym.analysis.RunLoader;
 import org.goaldriftgym.sweep.SweepEntry;
 
-/** The per-label summary printed at the end of a sweep and stored in its manifest. */
+/**
+ * The summary at the end of a sweep: per scenario and label, the same aggregates as {@code report
+ * --group-by scenario,label} over the sweep's complete runs (those it made and those --resume
+ * found).
+ */
 final class SweepSummary {
 
   private SweepSummary() {}
 
   static JsonNode of(List<SweepEntry> entries) {
-    Map<String, int[]> byLabel = new TreeMap<>();
-    for (SweepEntry entry : entries) {
-      int[] counts =
-          byLabel.computeIfAbsent(entry.scenario() + "/" + entry.label(), k -> new int[2]);
-      counts[entry.succeeded() ? 0 : 1]++;
-    }
-    ArrayNode groups = Json.MAPPER.createArrayNode();
-    byLabel.forEach(
-        (name, counts) -> {
-          ObjectNode group = groups.addObject();
-          group.put("group", name);
-          group.put("complete", counts[0]);
-          group.put("not_complete", counts[1]);
-        });
-    return groups;
+    List<Path> dirs =
+        entries.stream()
+            .filter(SweepEntry::succeeded)
+            .map(SweepEntry::runDir)
+            .filter(Objects::nonNull)
+            .toList();
+    LoadResult loaded = RunLoader.load(dirs);
+    Grouping grouping = Grouping.parse("scenario,label");
+    return ReportJson.groups(Aggregator.summarize(grouping.group(loaded.runs()), false));
   }
 }

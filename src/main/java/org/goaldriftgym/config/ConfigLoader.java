@@ -252,9 +252,7 @@ public final class ConfigLoader {
           source + ": 'agent' needs a 'type' string, for example type: openrouter");
     }
     Map<String, Object> params = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       if (field.getKey().equals("type")) {
         continue;
       }

@@ -83,7 +83,9 @@ public final class SweepManifest {
       run.put("policy", entry.policy());
       run.put("config_hash", entry.configHash());
       run.put("status", entry.status());
-      run.put("run_dir", entry.runDir() == null ? null : entry.runDir().toString());
+      run.put(
+          "run_dir",
+          entry.runDir() == null ? null : entry.runDir().toAbsolutePath().normalize().toString());
       run.put("error", entry.error());
       run.set("metrics", entry.metrics() == null ? null : MetricsJson.encode(entry.metrics()));
     }

@@ -136,6 +136,74 @@ class ArchitectureTest {
   }
 
   @Test
+  void analysisReadsArtifactsWithoutRunningAnything() {
+    classes()
+        .that()
+        .resideInAPackage(ROOT + ".analysis..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            ROOT + ".analysis..",
+            ROOT + ".artifact..",
+            ROOT + ".metrics..",
+            ROOT + ".core..",
+            "com.fasterxml.jackson..",
+            "java..")
+        .check(classes);
+  }
+
+  @Test
+  void plotDrawsFromTheAnalysisRecordsOnly() {
+    classes()
+        .that()
+        .resideInAPackage(ROOT + ".plot..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            ROOT + ".plot..",
+            ROOT + ".analysis..",
+            ROOT + ".artifact..",
+            ROOT + ".metrics..",
+            ROOT + ".core..",
+            "org.knowm.xchart..",
+            "com.fasterxml.jackson..",
+            "java..",
+            "javax.imageio..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyThePlotPackageDrawsCharts() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(ROOT + ".plot..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.knowm.xchart..", "java.awt..")
+        .check(classes);
+  }
+
+  @Test
+  void sweepRunsThroughTheRunPackageOnly() {
+    classes()
+        .that()
+        .resideInAPackage(ROOT + ".sweep..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            ROOT + ".sweep..",
+            ROOT + ".run..",
+            ROOT + ".config..",
+            ROOT + ".artifact..",
+            ROOT + ".metrics..",
+            ROOT + ".scenario..",
+            ROOT + ".core..",
+            "com.fasterxml.jackson..",
+            "java..")
+        .check(classes);
+  }
+
+  @Test
   void nothingDependsOnTheCli() {
     noClasses()
         .that()
