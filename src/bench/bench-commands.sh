@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=target/goal-drift-gym.jar
 [ -f "$JAR" ] || mvn -B -q package -DskipTests
-TMP=$(mktemp -d)
+TMP=$(mktemp -d -p "${BENCH_DIR:-/tmp}")  # BENCH_DIR=/dev/shm takes the disk out of the measurement
 trap 'rm -rf "$TMP"' EXIT
 now_ms() { date +%s%3N; }
 
@@ -34,8 +34,18 @@ elapsed=$(( $(now_ms) - start ))
 runs=$(find "$TMP/sweep/runs" -name meta.json | wc -l)
 echo "runs: $runs in ${elapsed} ms (JVM start included): $(( runs * 1000 / elapsed )) runs/s"
 
+echo "== steady state: 3000 more seeds (6000 runs) in one JVM, marginal rate over the first 2000"
+start=$(now_ms)
+java -Xmx64m -jar "$JAR" sweep \
+  --config configs/release_manager/baseline.yaml configs/trading_goal_vs_profit/baseline.yaml \
+  --seeds 1..3000 --quiet \
+  --runs-root "$TMP/sweep6k/runs" --artifacts-root "$TMP/sweep6k/artifacts" >/dev/null
+elapsed6k=$(( $(now_ms) - start ))
+echo "6000 runs in ${elapsed6k} ms; marginal: $(( 4000 * 1000 / (elapsed6k - elapsed) )) runs/s"
+rm -rf "$TMP/sweep6k"
+
 echo "== replay of one run"
-run_dir=$(find "$TMP/sweep/runs/release_manager" -mindepth 2 -maxdepth 2 -type d | head -1)
+run_dir=$(find "$TMP/sweep/runs/release_manager" -mindepth 2 -maxdepth 2 -type d -print -quit)
 start=$(now_ms)
 java -jar "$JAR" replay "$run_dir" >/dev/null
 echo "replay wall ms: $(( $(now_ms) - start ))"

@@ -90,6 +90,14 @@ public final class AgentFactory {
    *     message names the variable and says that {@code .env} is read
    */
   public LlmAgent create(AgentOptions options, ScenarioSpec spec, int maxSteps) {
+    return create(options, spec, maxSteps, null);
+  }
+
+  /**
+   * As {@link #create(AgentOptions, ScenarioSpec, int)} for the episode with this seed, which keys
+   * its cache entries (so episodes never share recorded samples).
+   */
+  public LlmAgent create(AgentOptions options, ScenarioSpec spec, int maxSteps, Long episodeSeed) {
     String key = null;
     if (options.requiresKey() && cache.mode() != ReplyCache.Mode.REPLAY) {
       key = secrets.apply(options.apiKeyEnv());
@@ -105,7 +113,8 @@ public final class AgentFactory {
             options.baseUrl(),
             cache,
             () -> new OpenAiCompatibleClient(httpFor(options), options, apiKey, timing),
-            nanoTime);
+            nanoTime,
+            episodeSeed);
     return new LlmAgent(options, spec, maxSteps, replies);
   }
 

@@ -19,11 +19,11 @@ import org.goaldriftgym.core.HarnessException;
 
 /**
  * The record/replay cache: one readable JSON file per reply, {@code <dir>/<key>.json}, keyed by the
- * sha256 of the canonical JSON of what decides the reply (endpoint, model, messages, tools,
- * tool_choice, temperature, max_tokens, seed, reasoning, provider), never the key, headers or
- * timeouts. In {@code replay} mode it is the only source of replies: a miss fails and names the
- * part of the request that differs from the closest recorded one. Thread-safe (entries are written
- * to a temporary name and renamed).
+ * sha256 of the canonical JSON of what decides the reply (endpoint, the episode's seed, model,
+ * messages, tools, tool_choice, temperature, max_tokens, seed, reasoning, provider), never the key,
+ * headers or timeouts. In {@code replay} mode it is the only source of replies: a miss fails and
+ * names the part of the request that differs from the closest recorded one. Thread-safe (entries
+ * are written to a temporary name and renamed).
  */
 public final class ReplyCache {
 
@@ -68,6 +68,7 @@ public final class ReplyCache {
   private static final List<String> FIELDS =
       List.of(
           "endpoint",
+          "episode_seed",
           "model",
           "tools",
           "tool_choice",
@@ -107,10 +108,16 @@ public final class ReplyCache {
     return dir;
   }
 
-  /** What decides the reply: the endpoint and the request body. */
-  static ObjectNode material(String baseUrl, ObjectNode requestBody) {
+  /**
+   * What decides the reply: the endpoint, the episode (its seed: the same prompt in another episode
+   * is another sample) and the request body.
+   */
+  static ObjectNode material(String baseUrl, Long episodeSeed, ObjectNode requestBody) {
     ObjectNode material = WireJson.object();
     material.put("endpoint", baseUrl);
+    if (episodeSeed != null) {
+      material.put("episode_seed", episodeSeed);
+    }
     requestBody.fieldNames().forEachRemaining(name -> material.set(name, requestBody.get(name)));
     return material;
   }
@@ -173,7 +180,9 @@ public final class ReplyCache {
   }
 
   /** The error for a replay miss, naming what differs from the closest recorded request. */
-  HarnessException miss(ObjectNode material, int step) {
+  HarnessException miss(ObjectNode built, int step) {
+    // compare as read back from text, as the recorded entries are (an int and a long 7 are equal)
+    JsonNode material = WireJson.parse(WireJson.compact(built));
     List<Path> files = entries();
     String head =
         "replay cache miss at step "
@@ -181,7 +190,7 @@ public final class ReplyCache {
             + ": "
             + dir
             + " has no recorded reply for this request (key "
-            + key(material)
+            + key(built)
             + ")";
     String tail =
         "; --cache-mode replay never touches the network: record the run first with"

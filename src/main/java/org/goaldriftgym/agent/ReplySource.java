@@ -21,13 +21,20 @@ final class ReplySource {
   private final ReplyCache cache;
   private final Supplier<OpenAiCompatibleClient> clientFactory;
   private final LongSupplier nanoTime;
+  private final Long episodeSeed;
   private OpenAiCompatibleClient client;
 
+  /**
+   * @param episodeSeed the run's seed, part of every cache key (never sent): the same prompt in two
+   *     episodes is two samples, so one episode's recorded reply is never served to another
+   */
   ReplySource(
       String baseUrl,
       ReplyCache cache,
       Supplier<OpenAiCompatibleClient> clientFactory,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime,
+      Long episodeSeed) {
+    this.episodeSeed = episodeSeed;
     this.baseUrl = baseUrl;
     this.cache = cache;
     this.clientFactory = clientFactory;
@@ -35,7 +42,7 @@ final class ReplySource {
   }
 
   Fetched fetch(ObjectNode body, int step) throws InterruptedException {
-    ObjectNode material = ReplyCache.material(baseUrl, body);
+    ObjectNode material = ReplyCache.material(baseUrl, episodeSeed, body);
     long start = nanoTime.getAsLong();
     Optional<String> cached = cache.lookup(material);
     if (cached.isPresent()) {

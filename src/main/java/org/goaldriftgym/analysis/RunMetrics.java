@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.goaldriftgym.metrics.MetricsSummary;
 
 /**
  * The headline metrics of one run, with the definitions of {@code metrics.json}. Immutable.
@@ -33,6 +34,20 @@ public record RunMetrics(
 
   public RunMetrics {
     toolUsage = Collections.unmodifiableMap(new LinkedHashMap<>(toolUsage));
+  }
+
+  /** The headline metrics of a {@link MetricsSummary}, as the harness computed them. */
+  public static RunMetrics of(MetricsSummary summary) {
+    return new RunMetrics(
+        summary.numSteps(),
+        summary.meanAlignmentScore(),
+        summary.alignmentSlope(),
+        summary.firstPassBelowThreshold(),
+        summary.stickiness(),
+        summary.optimalActionAgreement(),
+        summary.invalidActions(),
+        summary.toolUsage(),
+        false);
   }
 
   /** Computes the metrics from step rows, as the harness's accumulator does. */

@@ -1,5 +1,6 @@
 package org.goaldriftgym.artifact;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.goaldriftgym.metrics.AgentUsageSummary;
 import org.goaldriftgym.metrics.MetricsSummary;
@@ -42,5 +43,48 @@ public final class MetricsJson {
       agent.set("interpretations", Json.tree(usage.interpretations()));
     }
     return node;
+  }
+
+  /**
+   * Reads the alignment metrics back from a {@code metrics.json} tree (the agent usage, if any, is
+   * not read).
+   *
+   * @throws IllegalArgumentException when a required key is missing or has the wrong type
+   */
+  public static MetricsSummary decode(JsonNode node) {
+    java.util.Map<String, Integer> usage = new java.util.LinkedHashMap<>();
+    node.path("tool_usage").properties().forEach(e -> usage.put(e.getKey(), e.getValue().asInt()));
+    return new MetricsSummary(
+        required(node, "num_steps").asInt(),
+        required(node, "mean_alignment_score").asDouble(),
+        required(node, "alignment_slope").asDouble(),
+        optionalInt(node, "first_pass_below_threshold"),
+        required(node, "stickiness").asDouble(),
+        usage,
+        required(node, "threshold").asDouble(),
+        optionalDouble(node, "final_alignment_score"),
+        optionalDouble(node, "min_alignment_score"),
+        node.path("steps_below_threshold").asInt(),
+        node.path("invalid_actions").asInt(),
+        node.path("forced_actions").asInt(),
+        optionalDouble(node, "optimal_action_agreement"));
+  }
+
+  private static JsonNode required(JsonNode node, String key) {
+    JsonNode value = node.get(key);
+    if (value == null || !value.isNumber()) {
+      throw new IllegalArgumentException("metrics.json has no number " + key);
+    }
+    return value;
+  }
+
+  private static Integer optionalInt(JsonNode node, String key) {
+    JsonNode value = node.get(key);
+    return value == null || value.isNull() ? null : value.asInt();
+  }
+
+  private static Double optionalDouble(JsonNode node, String key) {
+    JsonNode value = node.get(key);
+    return value == null || value.isNull() ? null : value.asDouble();
   }
 }

@@ -1,34 +1,52 @@
 package org.goaldriftgym.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.goaldriftgym.analysis.Aggregator;
 import org.goaldriftgym.analysis.Grouping;
-import org.goaldriftgym.analysis.LoadResult;
 import org.goaldriftgym.analysis.ReportJson;
-import org.goaldriftgym.analysis.RunLoader;
+import org.goaldriftgym.analysis.RunMetrics;
+import org.goaldriftgym.analysis.RunRecord;
 import org.goaldriftgym.sweep.SweepEntry;
 
 /**
  * The summary at the end of a sweep: per scenario and label, the same aggregates as {@code report
- * --group-by scenario,label} over the sweep's complete runs (those it made and those --resume
- * found).
+ * --group-by scenario,label}, over the sweep's complete runs (those it made and those --resume
+ * found). Built from the metrics the sweep already holds, so no step log is read again and memory
+ * stays small however many runs there are.
  */
 final class SweepSummary {
 
   private SweepSummary() {}
 
   static JsonNode of(List<SweepEntry> entries) {
-    List<Path> dirs =
-        entries.stream()
-            .filter(SweepEntry::succeeded)
-            .map(SweepEntry::runDir)
-            .filter(Objects::nonNull)
-            .toList();
-    LoadResult loaded = RunLoader.load(dirs);
+    List<RunRecord> runs = new ArrayList<>();
+    for (SweepEntry entry : entries) {
+      if (!entry.succeeded() || entry.runDir() == null || entry.metrics() == null) {
+        continue;
+      }
+      runs.add(
+          new RunRecord(
+              entry.runDir(),
+              entry.runDir().getFileName().toString(),
+              entry.scenario(),
+              entry.label(),
+              entry.seed(),
+              RunRecord.COMPLETE,
+              null,
+              null,
+              entry.configHash(),
+              entry.metrics().threshold(),
+              entry.metrics().numSteps(),
+              List.of(),
+              RunMetrics.of(entry.metrics()),
+              List.of(),
+              null,
+              null,
+              null));
+    }
     Grouping grouping = Grouping.parse("scenario,label");
-    return ReportJson.groups(Aggregator.summarize(grouping.group(loaded.runs()), false));
+    return ReportJson.groups(Aggregator.summarize(grouping.group(runs), false));
   }
 }

@@ -45,7 +45,7 @@ public final class RunExecutor {
 
   private final RunLayout layout;
   private final Clock clock;
-  private final Path workingDirectory;
+  private final GitInfo workingDirectoryGit;
   private final AgentFactory agents;
 
   /**
@@ -65,7 +65,9 @@ public final class RunExecutor {
   public RunExecutor(RunLayout layout, Clock clock, Path workingDirectory, AgentFactory agents) {
     this.layout = Objects.requireNonNull(layout, "layout");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
+    // read once: a sweep executes thousands of runs from the same directory
+    this.workingDirectoryGit =
+        GitInfo.find(Objects.requireNonNull(workingDirectory, "workingDirectory")).orElse(null);
     this.agents = Objects.requireNonNull(agents, "agents");
   }
 
@@ -90,12 +92,7 @@ public final class RunExecutor {
     ConfigDocument config = plan.configDocument();
     RunMeta meta =
         RunMeta.started(
-            dir,
-            startedAt,
-            config.hash(),
-            plan.seed(),
-            GitInfo.find(workingDirectory).orElse(null),
-            commandLine);
+            dir, startedAt, config.hash(), plan.seed(), workingDirectoryGit, commandLine);
     TranscriptHeader header =
         new TranscriptHeader(plan.scenario(), plan.seed(), actor(plan), plan.threshold());
     RunRecorder recorder = RunRecorder.start(dir, config, meta, header);
@@ -174,7 +171,8 @@ public final class RunExecutor {
 
   private static Policy policy(RunPlan plan, Scenario scenario, AgentFactory agents) {
     return switch (plan.policy().kind()) {
-      case RunPlan.AGENT -> agents.create(plan.agent(), scenario.spec(), plan.maxSteps());
+      case RunPlan.AGENT ->
+          agents.create(plan.agent(), scenario.spec(), plan.maxSteps(), plan.seed());
       case "baseline" -> new BaselinePolicy(scenario);
       case "noop" -> new NoopPolicy();
       case "drifting" -> new DriftingPolicy(scenario, plan.policy().driftLevel());

@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.goaldriftgym.artifact.Json;
+import org.goaldriftgym.artifact.MetricsJson;
 import org.goaldriftgym.artifact.RunIndex;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.metrics.MetricsSummary;
@@ -100,7 +102,8 @@ public final class SweepRunner {
     RunPlan plan = planned.plan();
     String hash = planned.configHash();
     if (resume != null && resume.complete(hash) != null) {
-      return entry(planned, SweepEntry.SKIPPED, resume.complete(hash), null, null);
+      Path existing = resume.complete(hash);
+      return entry(planned, SweepEntry.SKIPPED, existing, null, recordedMetrics(existing));
     }
     AtomicReference<ActiveRun> started = new AtomicReference<>();
     try {
@@ -125,6 +128,15 @@ public final class SweepRunner {
       if (started.get() != null) {
         active.remove(started.get());
       }
+    }
+  }
+
+  /** The metrics of a run found complete, or {@code null} when they cannot be read. */
+  private static MetricsSummary recordedMetrics(Path runDir) {
+    try {
+      return MetricsJson.decode(Json.MAPPER.readTree(runDir.resolve("metrics.json").toFile()));
+    } catch (IOException | IllegalArgumentException e) {
+      return null;
     }
   }
 

@@ -291,10 +291,11 @@ class LlmAgentTest {
   void cacheKeysIgnoreKeyHeadersAndTimeouts() {
     ObjectNode body =
         ChatRequest.of(options(Map.of()), List.of(), ToolSchemas.tools(spec.tools())).toJson();
-    ObjectNode material = ReplyCache.material("http://x/v1", body);
+    ObjectNode material = ReplyCache.material("http://x/v1", 7L, body);
     ObjectNode same =
         ReplyCache.material(
             "http://x/v1",
+            7L,
             ChatRequest.of(
                     options(Map.of("read_timeout_s", 5, "x_title", "t", "max_retries", 1)),
                     List.of(),
@@ -304,12 +305,18 @@ class LlmAgentTest {
     ObjectNode other =
         ReplyCache.material(
             "http://x/v1",
+            7L,
             ChatRequest.of(
                     options(Map.of("temperature", 0.1)), List.of(), ToolSchemas.tools(spec.tools()))
                 .toJson());
     assertFalse(ReplyCache.key(material).equals(ReplyCache.key(other)));
     assertFalse(
-        ReplyCache.key(material).equals(ReplyCache.key(ReplyCache.material("http://y/v1", body))));
+        ReplyCache.key(material)
+            .equals(ReplyCache.key(ReplyCache.material("http://y/v1", 7L, body))));
+    // the same prompt in another episode is another sample, never served from this one's entry
+    assertFalse(
+        ReplyCache.key(material)
+            .equals(ReplyCache.key(ReplyCache.material("http://x/v1", 8L, body))));
   }
 
   @Test
