@@ -9,8 +9,9 @@ import org.goaldriftgym.sweep.SweepEntry;
 import org.goaldriftgym.sweep.SweepListener;
 
 /**
- * Sweep progress on stderr: a bar redrawn in place on a terminal (done, failed, ETA), plain log
- * lines otherwise (every failure, and a line per 5% of progress), nothing with --quiet.
+ * Sweep progress on stderr: a bar redrawn in place on a terminal (done, failed, ETA, and the
+ * reported spend of agent runs), plain log lines otherwise (every failure, and a line per 5% of
+ * progress), nothing with --quiet.
  */
 final class SweepProgress implements SweepListener {
 
@@ -22,6 +23,8 @@ final class SweepProgress implements SweepListener {
   private final Clock clock;
   private final Instant start;
   private int failed;
+  private double spend;
+  private boolean agents;
 
   SweepProgress(PrintWriter err, boolean quiet, Clock clock) {
     this.err = err;
@@ -35,6 +38,10 @@ final class SweepProgress implements SweepListener {
   public synchronized void onFinished(SweepEntry entry, int done, int total) {
     if (quiet) {
       return;
+    }
+    if (entry.cost() != null) {
+      agents = true;
+      spend += entry.cost();
     }
     if (!entry.succeeded()) {
       failed++;
@@ -58,22 +65,33 @@ final class SweepProgress implements SweepListener {
       err.print(
           String.format(
               Locale.ROOT,
-              "\r[%s%s] %d/%d done, %d failed, ETA %s",
+              "\r[%s%s] %d/%d done, %d failed, ETA %s%s",
               "#".repeat(filled),
               ".".repeat(BAR_WIDTH - filled),
               done,
               total,
               failed,
-              eta));
+              eta,
+              spendText()));
       if (done == total) {
         err.println();
       }
     } else if (done == total || done % Math.max(1, total / 20) == 0) {
       err.println(
           String.format(
-              Locale.ROOT, "sweep: %d/%d done, %d failed, ETA %s", done, total, failed, eta));
+              Locale.ROOT,
+              "sweep: %d/%d done, %d failed, ETA %s%s",
+              done,
+              total,
+              failed,
+              eta,
+              spendText()));
     }
     err.flush();
+  }
+
+  private String spendText() {
+    return agents ? String.format(Locale.ROOT, ", spend %.4f", spend) : "";
   }
 
   private String eta(int done, int total) {

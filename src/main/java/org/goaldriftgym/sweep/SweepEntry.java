@@ -13,6 +13,7 @@ import org.goaldriftgym.metrics.MetricsSummary;
  *     when the run could not start
  * @param error what went wrong, or {@code null}
  * @param metrics the run's metrics, or {@code null} for a skipped item or one that did not start
+ * @param cost an agent run's reported spend, or {@code null}
  */
 public record SweepEntry(
     int index,
@@ -24,7 +25,8 @@ public record SweepEntry(
     String status,
     Path runDir,
     String error,
-    MetricsSummary metrics) {
+    MetricsSummary metrics,
+    Double cost) {
 
   public static final String SKIPPED = "skipped";
 

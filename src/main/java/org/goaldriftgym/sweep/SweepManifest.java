@@ -88,6 +88,7 @@ public final class SweepManifest {
           entry.runDir() == null ? null : entry.runDir().toAbsolutePath().normalize().toString());
       run.put("error", entry.error());
       run.set("metrics", entry.metrics() == null ? null : MetricsJson.encode(entry.metrics()));
+      run.put("cost", entry.cost());
     }
     root.set("summary", summary);
     return root;

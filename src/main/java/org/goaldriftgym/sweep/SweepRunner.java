@@ -103,7 +103,7 @@ public final class SweepRunner {
     String hash = planned.configHash();
     if (resume != null && resume.complete(hash) != null) {
       Path existing = resume.complete(hash);
-      return entry(planned, SweepEntry.SKIPPED, existing, null, recordedMetrics(existing));
+      return entry(planned, SweepEntry.SKIPPED, existing, null, recordedMetrics(existing), null);
     }
     AtomicReference<ActiveRun> started = new AtomicReference<>();
     try {
@@ -121,9 +121,11 @@ public final class SweepRunner {
           result.status().wireName(),
           result.directory().path(),
           result.error(),
-          result.metrics());
+          result.metrics(),
+          result.agentUsage() == null ? null : result.agentUsage().cost());
     } catch (IOException e) {
-      return entry(planned, RunStatus.FAILED.wireName(), null, "cannot write the run: " + e, null);
+      return entry(
+          planned, RunStatus.FAILED.wireName(), null, "cannot write the run: " + e, null, null);
     } finally {
       if (started.get() != null) {
         active.remove(started.get());
@@ -141,7 +143,7 @@ public final class SweepRunner {
   }
 
   private static SweepEntry entry(
-      Planned planned, String status, Path dir, String error, MetricsSummary metrics) {
+      Planned planned, String status, Path dir, String error, MetricsSummary metrics, Double cost) {
     RunPlan plan = planned.plan();
     return new SweepEntry(
         planned.item().index(),
@@ -153,7 +155,8 @@ public final class SweepRunner {
         status,
         dir,
         error,
-        metrics);
+        metrics,
+        cost);
   }
 
   private static ThreadFactory daemonThreads() {

@@ -133,17 +133,21 @@ class SweepCommandTest {
     Cli cli = new Cli(temp);
     String[] args = {"--config", config().toString(), "--seeds", "1..6"};
     assertEquals(0, sweep(cli, args).code());
-    // simulate a sweep killed mid-way: two runs left interrupted, one never started
+    // simulate a sweep killed mid-way: one run closed as interrupted by the shutdown hook, one
+    // still "running" (SIGKILL leaves no chance to close it), one never started
     List<Path> metas;
     try (Stream<Path> found = Files.find(cli.runsRoot, 4, (p, a) -> p.endsWith("meta.json"))) {
       metas = found.sorted().toList();
     }
-    for (Path meta : metas.subList(0, 2)) {
-      Files.writeString(
-          meta,
-          Files.readString(meta)
-              .replace("\"status\": \"complete\"", "\"status\": \"interrupted\""));
-    }
+    Files.writeString(
+        metas.get(0),
+        Files.readString(metas.get(0))
+            .replace("\"status\": \"complete\"", "\"status\": \"interrupted\""));
+    Files.writeString(
+        metas.get(1),
+        Files.readString(metas.get(1))
+            .replace("\"status\": \"complete\"", "\"status\": \"running\""));
+    Files.delete(metas.get(1).resolveSibling("metrics.json"));
     deleteTree(metas.get(2).getParent());
 
     List<String> resumed = new ArrayList<>(List.of(args));
