@@ -2,6 +2,7 @@ package org.goaldriftgym.agent;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
+import org.goaldriftgym.artifact.Json;
 
 /**
  * One message of a chat-completions conversation, as it goes on the wire. Immutable: the assistant
@@ -20,7 +21,7 @@ public sealed interface ChatMessage {
 
     @Override
     public ObjectNode toJson() {
-      return WireJson.object().put("role", "system").put("content", content);
+      return Json.object().put("role", "system").put("content", content);
     }
   }
 
@@ -32,7 +33,7 @@ public sealed interface ChatMessage {
 
     @Override
     public ObjectNode toJson() {
-      return WireJson.object().put("role", "user").put("content", content);
+      return Json.object().put("role", "user").put("content", content);
     }
   }
 
@@ -62,7 +63,7 @@ public sealed interface ChatMessage {
 
     @Override
     public ObjectNode toJson() {
-      return WireJson.object()
+      return Json.object()
           .put("role", "tool")
           .put("tool_call_id", toolCallId)
           .put("content", content);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.core.AgentTurn;
 
 /**
@@ -157,7 +158,7 @@ public record ChatReply(
               name == null ? "" : name,
               arguments == null || arguments.isNull()
                   ? ""
-                  : arguments.isTextual() ? arguments.asText() : WireJson.compact(arguments)));
+                  : arguments.isTextual() ? arguments.asText() : Json.compact(arguments)));
     }
     return records;
   }
@@ -180,7 +181,7 @@ public record ChatReply(
   String recordedMessage() {
     ObjectNode copy = message.deepCopy();
     if (copy.get("reasoning_details") instanceof ArrayNode details) {
-      ArrayNode kept = WireJson.array();
+      ArrayNode kept = Json.MAPPER.createArrayNode();
       for (JsonNode detail : details) {
         boolean encrypted =
             "reasoning.encrypted".equals(WireJson.text(detail, "type")) || detail.has("data");
@@ -190,7 +191,7 @@ public record ChatReply(
       }
       copy.set("reasoning_details", kept);
     }
-    return WireJson.compact(copy);
+    return Json.compact(copy);
   }
 
   /** The error message in a body's {@code error} object (or the object itself), shortened. */
@@ -205,7 +206,7 @@ public record ChatReply(
     String message = WireJson.text(error, "message");
     JsonNode code = error.get("code");
     return snippet(
-        (message == null ? WireJson.compact(error) : message)
+        (message == null ? Json.compact(error) : message)
             + (code == null || code.isNull() ? "" : " (code " + code.asText() + ")"));
   }
 

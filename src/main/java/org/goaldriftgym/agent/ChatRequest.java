@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
+import org.goaldriftgym.artifact.Json;
 
 /**
  * One chat-completions request body: everything that decides the reply, and nothing else (no key,
@@ -57,7 +58,7 @@ public record ChatRequest(
 
   /** The wire body, keys in a fixed order. */
   public ObjectNode toJson() {
-    ObjectNode body = WireJson.object();
+    ObjectNode body = Json.object();
     body.put("model", model);
     ArrayNode messageArray = body.putArray("messages");
     messages.forEach(message -> messageArray.add(message.toJson()));

@@ -22,6 +22,7 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.core.HarnessException;
 
 /**
@@ -144,7 +145,7 @@ public final class OpenAiCompatibleClient {
    * @throws InterruptedException when the thread is interrupted while waiting
    */
   public Exchange send(ObjectNode body) throws InterruptedException {
-    String text = WireJson.compact(body);
+    String text = Json.compact(body);
     long start = timing.nanoTime().getAsLong();
     int requests = 0;
     while (true) {

@@ -8,13 +8,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.goaldriftgym.artifact.Json;
+import org.goaldriftgym.artifact.JsonDiff;
 import org.goaldriftgym.core.HarnessException;
 
 /**
@@ -113,7 +113,7 @@ public final class ReplyCache {
    * is another sample) and the request body.
    */
   static ObjectNode material(String baseUrl, Long episodeSeed, ObjectNode requestBody) {
-    ObjectNode material = WireJson.object();
+    ObjectNode material = Json.object();
     material.put("endpoint", baseUrl);
     if (episodeSeed != null) {
       material.put("episode_seed", episodeSeed);
@@ -124,7 +124,7 @@ public final class ReplyCache {
 
   /** The entry key of a request. */
   static String key(ObjectNode material) {
-    return WireJson.sha256(WireJson.canonical(material));
+    return Json.sha256(Json.canonical(material));
   }
 
   /** The recorded response body for this request, if any. */
@@ -143,7 +143,7 @@ public final class ReplyCache {
           HarnessException.Kind.AGENT,
           "cache entry " + file + " is not a goal-drift-gym reply cache entry; delete it");
     }
-    return Optional.of(WireJson.compact(response));
+    return Optional.of(Json.compact(response));
   }
 
   /** Records a usable reply (read-write mode only). */
@@ -156,7 +156,7 @@ public final class ReplyCache {
       return; // only parsed replies reach here; nothing else is worth keeping
     }
     String key = key(material);
-    ObjectNode entry = WireJson.object();
+    ObjectNode entry = Json.object();
     entry.put("schema_version", SCHEMA_VERSION);
     entry.put("key", key);
     entry.set("request", material);
@@ -165,7 +165,7 @@ public final class ReplyCache {
       Files.createDirectories(dir);
       Path target = dir.resolve(key + ".json");
       Path temp = Files.createTempFile(dir, "." + key, ".tmp");
-      Files.writeString(temp, WireJson.pretty(entry), StandardCharsets.UTF_8);
+      Files.write(temp, Json.pretty(entry));
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -182,7 +182,7 @@ public final class ReplyCache {
   /** The error for a replay miss, naming what differs from the closest recorded request. */
   HarnessException miss(ObjectNode built, int step) {
     // compare as read back from text, as the recorded entries are (an int and a long 7 are equal)
-    JsonNode material = WireJson.parse(WireJson.compact(built));
+    JsonNode material = WireJson.parse(Json.compact(built));
     List<Path> files = entries();
     String head =
         "replay cache miss at step "
@@ -270,76 +270,33 @@ public final class ReplyCache {
 
   /** Where two requests first differ, in words. */
   static String firstDifference(JsonNode cached, JsonNode requested) {
-    List<String> names = new ArrayList<>(FIELDS);
-    for (Iterator<String> it = requested.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!names.contains(name)) {
-        names.add(name);
-      }
-    }
-    for (Iterator<String> it = cached.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!names.contains(name)) {
-        names.add(name);
-      }
-    }
-    for (String name : names) {
-      String difference = difference(name, cached.get(name), requested.get(name));
-      if (difference != null) {
-        return difference;
-      }
-    }
-    return "no difference found (the entry's key does not match its request; re-record it)";
+    return JsonDiff.first(cached, requested)
+        .map(ReplyCache::describe)
+        .orElse("no difference found (the entry's key does not match its request; re-record it)");
   }
 
-  private static String difference(String path, JsonNode cached, JsonNode requested) {
-    if (Objects.equals(cached, requested)) {
-      return null;
+  private static String describe(JsonDiff.Difference difference) {
+    if (difference.expected() == null) {
+      return difference.path()
+          + " is only in the requested request ("
+          + shorten(difference.actual())
+          + ")";
     }
-    if (cached == null || cached.isMissingNode()) {
-      return path + " is only in the requested request (" + shorten(requested) + ")";
+    if (difference.actual() == null) {
+      return difference.path()
+          + " is only in the cached request ("
+          + shorten(difference.expected())
+          + ")";
     }
-    if (requested == null || requested.isMissingNode()) {
-      return path + " is only in the cached request (" + shorten(cached) + ")";
-    }
-    if (cached.isObject() && requested.isObject()) {
-      List<String> names = new ArrayList<>();
-      cached.fieldNames().forEachRemaining(names::add);
-      requested
-          .fieldNames()
-          .forEachRemaining(
-              name -> {
-                if (!names.contains(name)) {
-                  names.add(name);
-                }
-              });
-      for (String name : names) {
-        String inner = difference(path + "." + name, cached.get(name), requested.get(name));
-        if (inner != null) {
-          return inner;
-        }
-      }
-      return null;
-    }
-    if (cached.isArray() && requested.isArray()) {
-      int shared = Math.min(cached.size(), requested.size());
-      for (int i = 0; i < shared; i++) {
-        String inner = difference(path + "[" + i + "]", cached.get(i), requested.get(i));
-        if (inner != null) {
-          return inner;
-        }
-      }
-      return path
-          + " differs in length: cached "
-          + cached.size()
-          + " entries, requested "
-          + requested.size();
-    }
-    return path + " differs: cached " + shorten(cached) + ", requested " + shorten(requested);
+    return difference.path()
+        + " differs: cached "
+        + shorten(difference.expected())
+        + ", requested "
+        + shorten(difference.actual());
   }
 
   private static String shorten(JsonNode node) {
-    String text = node.isTextual() ? node.asText() : WireJson.compact(node);
+    String text = node.isTextual() ? node.asText() : Json.compact(node);
     text = text.replaceAll("\\s+", " ");
     return text.length() <= 80 ? text : text.substring(0, 80) + "…";
   }

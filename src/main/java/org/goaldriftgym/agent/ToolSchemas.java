@@ -3,6 +3,7 @@ package org.goaldriftgym.agent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.scenario.ArgSpec;
 import org.goaldriftgym.scenario.ToolSpec;
 
@@ -17,7 +18,7 @@ public final class ToolSchemas {
 
   /** The wire {@code tools} array. */
   public static ArrayNode tools(List<ToolSpec> tools) {
-    ArrayNode array = WireJson.array();
+    ArrayNode array = Json.MAPPER.createArrayNode();
     for (ToolSpec tool : tools) {
       ObjectNode entry = array.addObject();
       entry.put("type", "function");
@@ -31,7 +32,7 @@ public final class ToolSchemas {
 
   /** The JSON Schema of one tool's arguments. */
   public static ObjectNode parameters(ToolSpec tool) {
-    ObjectNode schema = WireJson.object();
+    ObjectNode schema = Json.object();
     schema.put("type", "object");
     ObjectNode properties = schema.putObject("properties");
     for (ArgSpec arg : tool.args()) {

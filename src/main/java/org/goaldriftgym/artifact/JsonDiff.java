@@ -1,6 +1,7 @@
 package org.goaldriftgym.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -32,7 +33,7 @@ public final class JsonDiff {
         seen.add(name);
         String child = path.isEmpty() ? name : path + "." + name;
         if (!actual.has(name)) {
-          return Optional.of(new Difference(child, expected.get(name).toString(), "(missing)"));
+          return Optional.of(new Difference(child, expected.get(name), null));
         }
         Optional<Difference> inner = first(child, expected.get(name), actual.get(name));
         if (inner.isPresent()) {
@@ -44,7 +45,7 @@ public final class JsonDiff {
         String name = extra.next();
         if (!seen.contains(name)) {
           String child = path.isEmpty() ? name : path + "." + name;
-          return Optional.of(new Difference(child, "(missing)", actual.get(name).toString()));
+          return Optional.of(new Difference(child, null, actual.get(name)));
         }
       }
       return Optional.empty();
@@ -61,26 +62,40 @@ public final class JsonDiff {
         return Optional.of(
             new Difference(
                 path + ".length",
-                Integer.toString(expected.size()),
-                Integer.toString(actual.size())));
+                IntNode.valueOf(expected.size()),
+                IntNode.valueOf(actual.size())));
       }
       return Optional.empty();
     }
-    return expected.equals(actual)
+    return sameValue(expected, actual)
         ? Optional.empty()
-        : Optional.of(
-            new Difference(
-                path.isEmpty() ? "(root)" : path, expected.toString(), actual.toString()));
+        : Optional.of(new Difference(path.isEmpty() ? "(root)" : path, expected, actual));
   }
 
-  /** Where two trees differ and the two values there, as JSON text. */
-  public record Difference(String path, String expected, String actual) {
+  /** Equal leaves; numbers by value, so an int 7 read back from text equals a long 7. */
+  private static boolean sameValue(JsonNode expected, JsonNode actual) {
+    if (expected.isNumber() && actual.isNumber()) {
+      return expected.decimalValue().compareTo(actual.decimalValue()) == 0;
+    }
+    return expected.equals(actual);
+  }
+
+  /**
+   * Where two trees differ and the two values there; a value is {@code null} where that side has no
+   * such key.
+   */
+  public record Difference(String path, JsonNode expected, JsonNode actual) {
     @Override
     public String toString() {
-      return path + ": recorded " + abbreviate(expected) + ", replayed " + abbreviate(actual);
+      return path + ": recorded " + text(expected) + ", replayed " + text(actual);
     }
 
-    private static String abbreviate(String text) {
+    /** A value as short JSON text, "(missing)" for an absent key. */
+    public static String text(JsonNode value) {
+      if (value == null) {
+        return "(missing)";
+      }
+      String text = value.toString();
       return text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }
   }

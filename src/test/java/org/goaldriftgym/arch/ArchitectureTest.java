@@ -77,7 +77,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void agentDependsOnCoreScenarioPolicyAndItsLibrariesOnly() {
+  void agentDependsOnCoreScenarioPolicyTheJsonToolsAndItsLibrariesOnly() {
     classes()
         .that()
         .resideInAPackage(ROOT + ".agent..")
@@ -86,6 +86,7 @@ class ArchitectureTest {
         .resideInAnyPackage(
             ROOT + ".agent..",
             ROOT + ".core..",
+            ROOT + ".artifact",
             ROOT + ".scenario",
             ROOT + ".policy",
             "com.fasterxml.jackson..",
