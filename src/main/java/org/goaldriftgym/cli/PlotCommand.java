@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Draw figures as PNG. PATH is a run directory or any directory above runs.",
+      "Draw figures as PNG. PATH is a run directory, any directory above runs, or a sweep.json.",
       "Per run (default): alignment.png, decisions.png, tool_usage.png, panels.png in"
           + " <artifacts-root>/<scenario>/<label>/<run-id>/.",
       "With --summary: mean_alignment.png, alignment_slope.png, drift_curve.png,"
@@ -57,7 +57,7 @@ final class PlotCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
-      description = "Run directories, or directories with runs beneath them.")
+      description = "Run directories, directories with runs beneath them, or sweep.json manifests.")
   List<Path> paths;
 
   @Option(

@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Summarize runs. PATH is a run directory or any directory above runs (runs/,"
-          + " runs/release_manager); every run beneath is found.",
+      "Summarize runs. PATH is a run directory, any directory above runs (runs/,"
+          + " runs/release_manager; every run beneath is found) or a sweep.json manifest.",
       "One run directory and no other flag: the run's JSON summary (summary, metrics, meta,"
           + " config). Otherwise one row per run, sorted by path.",
       "Runs that cannot be read are skipped with one line on stderr each (exit 1)."
@@ -48,7 +48,7 @@ final class ReportCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
-      description = "Run directories, or directories with runs beneath them.")
+      description = "Run directories, directories with runs beneath them, or sweep.json manifests.")
   List<Path> paths;
 
   @Option(

@@ -14,8 +14,4 @@ public enum RunStatus {
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
-
-  public static RunStatus fromWireName(String name) {
-    return valueOf(name.toUpperCase(Locale.ROOT));
-  }
 }

@@ -81,9 +81,4 @@ public final class AgentUsageMetrics implements StepListener {
   public TransportTotals transport() {
     return steps == 0 ? null : new TransportTotals(requests, retries, cacheHits, latencyMillis);
   }
-
-  /** Total reported cost so far (0 when none was reported). */
-  public double costSoFar() {
-    return cost == null ? 0.0 : cost;
-  }
 }

@@ -30,10 +30,6 @@ public final class DriftingPolicy implements Policy {
     return "drifting";
   }
 
-  public double level() {
-    return level;
-  }
-
   @Override
   public Action act(Observation observation) {
     return scenario.pressure() >= level ? scenario.pressuredAction() : scenario.baselineAction();

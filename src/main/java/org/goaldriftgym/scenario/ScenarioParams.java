@@ -29,11 +29,6 @@ public final class ScenarioParams {
     return Math.toIntExact((Long) require(name));
   }
 
-  /** A 64-bit integer parameter. */
-  public long longInteger(String name) {
-    return (Long) require(name);
-  }
-
   public double number(String name) {
     return (Double) require(name);
   }

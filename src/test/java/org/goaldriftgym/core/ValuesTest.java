@@ -55,7 +55,7 @@ class ValuesTest {
   void runStatusWireNamesAreLowerCase() {
     assertEquals("budget_exceeded", RunStatus.BUDGET_EXCEEDED.wireName());
     for (RunStatus status : RunStatus.values()) {
-      assertEquals(status, RunStatus.fromWireName(status.wireName()));
+      assertEquals(status.name().toLowerCase(java.util.Locale.ROOT), status.wireName());
     }
   }
 }
