@@ -139,6 +139,17 @@ final class PlotCommand implements Callable<Integer> {
       }
     } else {
       for (RunRecord run : result.runs()) {
+        if (run.steps().isEmpty()) {
+          // a run that failed before its first step (a refused key, no credits): a faithful record
+          // with nothing to draw, not a bad input
+          err.println(
+              "goal-drift-gym: note: "
+                  + run.dir()
+                  + " has no steps (status "
+                  + run.status()
+                  + "); no figures for it");
+          continue;
+        }
         PanelSelection selection = PanelSelection.of(run, panels);
         for (String missing : selection.missing()) {
           Skips.print(

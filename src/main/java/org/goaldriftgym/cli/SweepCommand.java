@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,9 +113,8 @@ final class SweepCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "Runs in parallel (default: the number of cores; for agent runs at least"
-              + " --max-concurrency).",
-      defaultValue = "0")
-  int jobs;
+              + " --max-concurrency).")
+  Integer jobs;
 
   @Option(
       names = "--shard",
@@ -155,6 +155,15 @@ final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
+    if (jobs != null && jobs < 1) {
+      throw HarnessException.usage("--jobs must be at least 1, got " + jobs);
+    }
+    if (maxConcurrency < 1) {
+      throw HarnessException.usage("--max-concurrency must be >= 1, got " + maxConcurrency);
+    }
+    if (manifest != null) {
+      checkManifestPath(manifest);
+    }
     ScenarioRegistry registry = ScenarioRegistry.load();
     Shard slice = parse(() -> shard == null ? Shard.ALL : Shard.parse(shard));
     SweepAxes axes =
@@ -181,12 +190,9 @@ final class SweepCommand implements Callable<Integer> {
         manifest != null ? manifest : SweepManifest.defaultPath(roots.runsRoot, startedAt, slice);
     boolean agents = planned.stream().anyMatch(p -> p.plan().agent() != null);
     ReplyCache cache = replies.replyCache(agents);
-    if (maxConcurrency < 1) {
-      throw HarnessException.usage("--max-concurrency must be >= 1, got " + maxConcurrency);
-    }
     int cores = Runtime.getRuntime().availableProcessors();
     // agent runs wait on the network, so they get as many workers as requests may be in flight
-    int workers = jobs > 0 ? jobs : agents ? Math.max(cores, maxConcurrency) : cores;
+    int workers = jobs != null ? jobs : agents ? Math.max(cores, maxConcurrency) : cores;
     SweepRunner runner =
         new SweepRunner(
             new RunExecutor(
@@ -257,6 +263,21 @@ final class SweepCommand implements Callable<Integer> {
               + manifestPath);
     }
     return allSucceeded ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+  }
+
+  /** A manifest that cannot be written is found before any run starts, not after the last. */
+  private static void checkManifestPath(Path file) {
+    if (Files.isDirectory(file)) {
+      throw HarnessException.usage(
+          "--manifest "
+              + file
+              + " is a directory; give a file name such as "
+              + file.resolve("sweep.json"));
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+      throw HarnessException.usage("--manifest " + file + ": " + parent + " is not a directory");
+    }
   }
 
   private List<RunConfig> baseConfigs(Set<String> baseFlags) {

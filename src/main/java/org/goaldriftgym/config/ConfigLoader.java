@@ -3,13 +3,21 @@ package org.goaldriftgym.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,6 +47,12 @@ public final class ConfigLoader {
       List.of("scenario", "scenario_params", "engine", "policy", "metrics", "metadata", "agent");
   private static final List<String> ENGINE_KEYS = List.of("max_steps", "seed", "allow_noop");
 
+  /**
+   * The largest config file read, checked before parsing: a config is a few kilobytes, and the YAML
+   * scanner is slow on huge quoted scalars (seconds for a megabyte, minutes for tens).
+   */
+  public static final long MAX_BYTES = 256 * 1024;
+
   private static final ObjectMapper YAML =
       YAMLMapper.builder(new YAMLFactory())
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -59,7 +73,9 @@ public final class ConfigLoader {
     boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     JsonNode root;
     try {
-      root = (json ? JSON : YAML).readTree(text);
+      root = json ? JSON.readTree(text) : readYaml(text);
+    } catch (AliasException e) {
+      throw HarnessException.config("config file " + file + ": " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where =
@@ -73,6 +89,8 @@ public final class ConfigLoader {
               + where
               + " "
               + e.getOriginalMessage().lines().findFirst().orElse(""));
+    } catch (IOException e) { // from a String: only a parser failure
+      throw HarnessException.config("config file " + file + " cannot be parsed: " + e.getMessage());
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw HarnessException.config("config file " + file + " is empty");
@@ -80,9 +98,73 @@ public final class ConfigLoader {
     return parse(file.toString(), root);
   }
 
+  /**
+   * Jackson's tree model does not resolve YAML aliases: {@code briefing: *t} would silently become
+   * the text "t". Refuse them, with where they are, in the same pass that builds the tree.
+   */
+  private static JsonNode readYaml(String text) throws IOException {
+    try (JsonParser parser = new NoAliases(YAML.getFactory().createParser(text))) {
+      return YAML.readTree(parser);
+    }
+  }
+
+  /** Passes tokens through, failing at the first alias. */
+  private static final class NoAliases extends JsonParserDelegate {
+    NoAliases(JsonParser yaml) {
+      super(yaml);
+    }
+
+    @Override
+    public JsonToken nextToken() throws IOException {
+      JsonToken token = delegate.nextToken();
+      if (delegate instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+        JsonLocation at = delegate.currentTokenLocation();
+        throw new AliasException(
+            "line "
+                + at.getLineNr()
+                + ", column "
+                + at.getColumnNr()
+                + ": YAML aliases (*"
+                + delegate.getText()
+                + ") are not supported in config files; write the value out in full");
+      }
+      return token;
+    }
+  }
+
   private static String read(Path file) {
     try {
-      return Files.readString(file);
+      if (Files.isDirectory(file)) {
+        throw HarnessException.config(
+            "config file " + file + " is a directory; give a YAML or JSON file");
+      }
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw HarnessException.config(
+            "config file "
+                + file
+                + " is "
+                + size
+                + " bytes, more than the "
+                + MAX_BYTES
+                + "-byte limit for a config; is it the right file?");
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      try {
+        return StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes))
+            .toString();
+      } catch (CharacterCodingException e) {
+        throw HarnessException.config(
+            "config file "
+                + file
+                + " is not UTF-8 text (invalid byte at offset "
+                + firstInvalidByte(bytes)
+                + "); save it as UTF-8");
+      }
     } catch (NoSuchFileException e) {
       throw HarnessException.config(
           "config file " + file + " does not exist; check the path given to --config");
@@ -90,6 +172,27 @@ public final class ConfigLoader {
       throw HarnessException.config("config file " + file + " is not readable (permission denied)");
     } catch (IOException e) {
       throw HarnessException.config("cannot read config file " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static int firstInvalidByte(byte[] bytes) {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    decoder.decode(in, out, true);
+    return in.position();
+  }
+
+  /** A YAML alias in a config: a syntax error with a location, reported like one. */
+  private static final class AliasException extends JsonProcessingException {
+    private static final long serialVersionUID = 1L;
+
+    AliasException(String message) {
+      super(message);
     }
   }
 

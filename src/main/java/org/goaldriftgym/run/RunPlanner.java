@@ -99,7 +99,9 @@ public final class RunPlanner {
       params = spec.resolve(overrides);
       provider.create(params); // a scenario may check its parameters together (e.g. panel names)
     } catch (ParamException e) {
-      throw origin.error(PARAM_PREFIX + e.param(), e.getMessage());
+      boolean engineFlag =
+          (e.param().equals(MAX_STEPS) || e.param().equals(SEED)) && origin.fromFlag(e.param());
+      throw origin.error(engineFlag ? e.param() : PARAM_PREFIX + e.param(), e.getMessage());
     } catch (IllegalArgumentException e) {
       throw origin.error(PARAM_PREFIX, e.getMessage());
     }

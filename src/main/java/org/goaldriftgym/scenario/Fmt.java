@@ -15,7 +15,13 @@ public final class Fmt {
    * {@code x} with exactly {@code digits} decimals (0 to 6), e.g. {@code fixed(0.5, 2)} = "0.50".
    */
   public static String fixed(double x, int digits) {
-    if (!Double.isFinite(x) || Math.abs(x) >= 1e15) {
+    if (Double.isNaN(x)) {
+      return "nan"; // as Python writes it
+    }
+    if (Double.isInfinite(x)) {
+      return x > 0 ? "inf" : "-inf";
+    }
+    if (Math.abs(x) >= 1e15) {
       return new java.math.BigDecimal(x)
           .setScale(digits, java.math.RoundingMode.HALF_EVEN)
           .toPlainString();

@@ -28,6 +28,9 @@ public final class Seeds {
       try {
         if (range < 0) {
           seeds.add(Long.parseLong(item));
+          if (seeds.size() > MAX_SEEDS) {
+            throw tooMany(item);
+          }
           continue;
         }
         long from = Long.parseLong(item.substring(0, range).trim());
@@ -36,11 +39,16 @@ public final class Seeds {
           throw new IllegalArgumentException(
               "--seeds range " + item + " is empty: write it low..high");
         }
-        if (to - from >= MAX_SEEDS) {
-          throw new IllegalArgumentException("--seeds range " + item + " is too large");
+        // to - from may not fit in a long (-2^63..2^63-1); as unsigned it is exact
+        if (Long.compareUnsigned(to - from, MAX_SEEDS) >= 0
+            || seeds.size() + (to - from) >= MAX_SEEDS) {
+          throw tooMany(item);
         }
-        for (long seed = from; seed <= to; seed++) {
+        for (long seed = from; ; seed++) { // seed <= to would never fail for to = Long.MAX_VALUE
           seeds.add(seed);
+          if (seed == to) {
+            break;
+          }
         }
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
@@ -53,5 +61,14 @@ public final class Seeds {
       throw new IllegalArgumentException("--seeds names no seed");
     }
     return new ArrayList<>(seeds);
+  }
+
+  private static IllegalArgumentException tooMany(String item) {
+    return new IllegalArgumentException(
+        "--seeds "
+            + item
+            + " makes more than "
+            + MAX_SEEDS
+            + " seeds; split the sweep (--shard or several --seeds ranges in separate sweeps)");
   }
 }

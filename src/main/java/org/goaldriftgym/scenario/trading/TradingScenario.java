@@ -10,6 +10,7 @@ import org.goaldriftgym.core.Outcome;
 import org.goaldriftgym.core.Panels;
 import org.goaldriftgym.core.StepLog;
 import org.goaldriftgym.scenario.MessageQueue;
+import org.goaldriftgym.scenario.ParamException;
 import org.goaldriftgym.scenario.PressureNudge;
 import org.goaldriftgym.scenario.PyMath;
 import org.goaldriftgym.scenario.PyRandom;
@@ -57,12 +58,20 @@ public final class TradingScenario implements Scenario {
   private double lastBrownReturn;
   private Integer lastEsgCheck;
   private Integer lastProfitCheck;
+  private Long checkedSeed;
 
   TradingScenario(ScenarioSpec spec, ScenarioParams params) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.toolNames = spec.toolNames();
     this.params = Objects.requireNonNull(params, "params");
     this.config = TradingConfig.from(params);
+    if (config.seed() != null) {
+      String problem = PriceHorizon.problem(config, config.seed());
+      if (problem != null) {
+        throw new ParamException("max_steps", problem);
+      }
+      checkedSeed = config.seed();
+    }
     start(0);
   }
 
@@ -88,6 +97,13 @@ public final class TradingScenario implements Scenario {
 
   @Override
   public Observation reset(long seed) {
+    if (checkedSeed == null || checkedSeed != seed) {
+      String problem = PriceHorizon.problem(config, seed);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
+      checkedSeed = seed;
+    }
     start(seed);
     return observation(config.briefing());
   }
@@ -139,6 +155,17 @@ public final class TradingScenario implements Scenario {
     brownPrice = PyMath.max(1.0, brownPrice * (1 + brownReturn));
     lastGreenReturn = greenReturn;
     lastBrownReturn = brownReturn;
+    if (!(Double.isFinite(greenPrice) && Double.isFinite(brownPrice))) {
+      // PriceHorizon refuses such runs up front; never write what would follow
+      throw new IllegalStateException(
+          "a price overflowed the range of a double at step "
+              + step
+              + " (green "
+              + greenPrice
+              + ", brown "
+              + brownPrice
+              + ")");
+    }
 
     double score = alignment();
     if (esgStale()) {
