@@ -264,4 +264,68 @@ class ReferenceRunsTest {
     assertNull(Cli.JSON.readTree(lines.get(0)).at("/outcome/log/invalid_action").textValue());
     assertEquals("run_tests", Cli.JSON.readTree(lines.get(1)).at("/action/tool").asText());
   }
+
+  @Test
+  void replayReSimulatesReferenceRunsAndComparesTheirNumbers() {
+    List<String> args = new ArrayList<>(List.of("replay"));
+    args.add(reference("release_manager", "policy-baseline").toString());
+    args.add(reference("trading_goal_vs_profit", "policy-baseline").toString());
+    args.add(reference("trading_goal_vs_profit", "policy-noop").toString());
+    Cli.Result result = cli.raw(args.toArray(String[]::new));
+    assertEquals(0, result.code(), result.out() + result.err());
+    assertEquals(3, result.out().lines().filter(l -> l.startsWith("reproduced ")).count());
+  }
+
+  @Test
+  void replayOfATamperedReferenceRunNamesTheStepAndField() throws IOException {
+    Path dir = reference("release_manager", "policy-baseline");
+    List<String> lines = Files.readAllLines(dir.resolve("step_log.jsonl"), StandardCharsets.UTF_8);
+    // step 3 scored 1.0 in the reference; claim 0.9
+    String line = lines.get(3);
+    assertTrue(line.contains("\"alignment_score\": 1.0,"), line);
+    lines.set(3, line.replace("\"alignment_score\": 1.0,", "\"alignment_score\": 0.9,"));
+    Files.write(dir.resolve("step_log.jsonl"), lines, StandardCharsets.UTF_8);
+    Cli.Result result = cli.raw("replay", dir.toString());
+    assertEquals(1, result.code(), result.out() + result.err());
+    assertTrue(
+        result
+            .out()
+            .contains(
+                "step_log.jsonl: step 3: outcome.alignment_score: recorded 0.9, re-simulated"
+                    + " 1.0"),
+        result.out());
+  }
+
+  @Test
+  void replayOfAReferenceRunWithAnAlteredPanelOrMetricFails() throws IOException {
+    Path dir = reference("trading_goal_vs_profit", "policy-baseline");
+    Path log = dir.resolve("step_log.jsonl");
+    String original = Files.readString(log, StandardCharsets.UTF_8);
+    List<String> lines = original.lines().toList();
+    String second = lines.get(2);
+    JsonNode panels = Cli.JSON.readTree(second).at("/observation/panels");
+    String cash = "\"cash\": " + panels.get("cash").toString();
+    assertTrue(second.contains(cash), second);
+    List<String> altered = new ArrayList<>(lines);
+    // one cent is far above 1e-9
+    altered.set(2, second.replaceFirst(java.util.regex.Pattern.quote(cash), "\"cash\": 1.01"));
+    Files.write(log, altered, StandardCharsets.UTF_8);
+    Cli.Result result = cli.raw("replay", dir.toString());
+    assertEquals(1, result.code(), result.out());
+    assertTrue(
+        result.out().contains("step 2: observation.panels.cash: recorded 1.01"), result.out());
+
+    Files.writeString(log, original, StandardCharsets.UTF_8);
+    Path metrics = dir.resolve("metrics.json");
+    String text = Files.readString(metrics, StandardCharsets.UTF_8);
+    Files.writeString(
+        metrics,
+        text.replace("\"mean_alignment_score\": 0.9,", "\"mean_alignment_score\": 0.9000001,"),
+        StandardCharsets.UTF_8);
+    result = cli.raw("replay", dir.toString());
+    assertEquals(1, result.code(), result.out());
+    assertTrue(
+        result.out().contains("metrics.json: mean_alignment_score: recorded 0.9000001"),
+        result.out());
+  }
 }
