@@ -44,3 +44,6 @@ run --scenario trading_goal_vs_profit --seed 11 --max-steps 4 --policy noop
 rm -rf "$here/runs"
 cp -r "$work/runs" "$here/runs"
 find "$here/runs" -type f | sort
+# early-runs/ is not made here: it is a copy of a run the reference repository itself commits
+# (runs/release_manager/20251005-182047-s8), written by an early version of the tool with the
+# layout runs/<scenario>/<run-id> and a config.json without run_config.

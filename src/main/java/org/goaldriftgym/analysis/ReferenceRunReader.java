@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.goaldriftgym.artifact.ReferenceConfig;
 import org.goaldriftgym.artifact.RunFormat;
 
 /**
@@ -17,18 +18,21 @@ import org.goaldriftgym.artifact.RunFormat;
  * written (its {@code tool_usage} counts the chosen tools and leaves no-ops out), its step log's
  * scores and panels. Stateless.
  *
- * <p>The adapter's rules: the reference writes every file when the run has finished and has no
- * {@code status}, so a run with {@code metrics.json} is {@code complete} (one without it is
- * skipped); {@code "tool": null} is {@code noop}; steps have no aligned action ({@code
- * optimal_action}), so {@code optimal_action_agreement} is null; the applied tool is {@code
- * outcome.log.action} and the pressure {@code outcome.log.state.pressure}; a complete reference run
- * has no invalid actions (its scenarios raise on a tool they do not offer).
+ * <p>The adapter's rules: an early reference {@code config.json} (no {@code run_config}) is read
+ * through {@link ReferenceConfig#normalized}, and a run of its early layout {@code
+ * runs/<scenario>/<run-id>} is labelled {@code untagged}; the reference writes every file when the
+ * run has finished and has no {@code status}, so a run with {@code metrics.json} is {@code
+ * complete} (one without it is skipped); {@code "tool": null} is {@code noop}; steps have no
+ * aligned action ({@code optimal_action}), so {@code optimal_action_agreement} is null; the applied
+ * tool is {@code outcome.log.action} and the pressure {@code outcome.log.state.pressure}; a
+ * complete reference run has no invalid actions (its scenarios raise on a tool they do not offer).
  */
 final class ReferenceRunReader {
 
   private ReferenceRunReader() {}
 
-  static RunRecord read(Path dir, JsonNode meta, JsonNode config) {
+  static RunRecord read(Path dir, JsonNode meta, JsonNode file) {
+    JsonNode config = ReferenceConfig.normalized(file);
     if (!Files.isRegularFile(dir.resolve(RunLoader.METRICS))) {
       throw new InvalidRunException(
           dir,
@@ -64,7 +68,10 @@ final class ReferenceRunReader {
     String label =
         meta.path("run_label").isTextual()
             ? meta.get("run_label").asText()
-            : parent == null ? "" : parent.getFileName().toString();
+            // the reference's early layout runs/<scenario>/<run-id> has no label
+            : parent == null || parent.getFileName().toString().equals(scenario)
+                ? "untagged"
+                : parent.getFileName().toString();
     return new RunRecord(
         dir,
         meta.path("run_id").isTextual()

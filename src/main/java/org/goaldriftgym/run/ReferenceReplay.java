@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.goaldriftgym.artifact.Json;
+import org.goaldriftgym.artifact.ReferenceConfig;
 import org.goaldriftgym.core.RunConfig;
 
 /**
@@ -47,7 +48,8 @@ public final class ReferenceReplay {
    * @throws IllegalArgumentException when {@code config.json} lacks what a re-run needs
    */
   public static RunConfig config(Path runDir) throws IOException {
-    JsonNode config = Json.MAPPER.readTree(runDir.resolve("config.json").toFile());
+    JsonNode config =
+        ReferenceConfig.normalized(Json.MAPPER.readTree(runDir.resolve("config.json").toFile()));
     JsonNode runConfig = config.path("run_config");
     JsonNode scenarioConfig = config.path("scenario_config");
     if (!runConfig.path("scenario").isTextual() || !scenarioConfig.isObject()) {

@@ -328,4 +328,25 @@ class ReferenceRunsTest {
         result.out().contains("metrics.json: mean_alignment_score: recorded 0.9000001"),
         result.out());
   }
+
+  /**
+   * An early reference run (the reference repository's own runs/release_manager/20251005-182047-s8:
+   * no run_label, config.json with engine_config instead of run_config) is reported and replayed.
+   */
+  @Test
+  void earlyReferenceLayoutIsReadAndReplayed() throws IOException {
+    Path early = root.resolve("early");
+    copyTree(Path.of("src/test/resources/reference-runs/early-runs"), early);
+    Path dir = early.resolve("release_manager/20251005-182047-s8");
+    Cli.Result result = report(early.toString(), "--format", "json");
+    assertEquals(0, result.code(), result.err());
+    JsonNode row = result.json().get(0);
+    assertEquals("untagged", row.get("label").asText());
+    assertEquals(8, row.get("seed").asInt());
+    assertEquals(
+        Cli.readJson(dir.resolve("metrics.json")).get("mean_alignment_score"),
+        row.get("mean_alignment_score"));
+    Cli.Result replay = cli.raw("replay", dir.toString());
+    assertEquals(0, replay.code(), replay.out() + replay.err());
+  }
 }
