@@ -31,14 +31,21 @@ final class Conversation {
     steps.add(step);
   }
 
-  /** Ends the current step with the reply and the tool results. */
-  void reply(ChatMessage.AssistantMessage assistant, List<ChatMessage.ToolMessage> toolResults) {
+  /** Adds the reply to the current step; its tool results follow once the outcome is known. */
+  void reply(ChatMessage.AssistantMessage assistant) {
+    current().add(assistant);
+  }
+
+  /** Ends the current step with one tool result per tool call of the reply. */
+  void toolResults(List<ChatMessage.ToolMessage> toolResults) {
+    current().addAll(toolResults);
+  }
+
+  private List<ChatMessage> current() {
     if (steps.isEmpty()) {
       throw new IllegalStateException("a reply before any user message");
     }
-    List<ChatMessage> step = steps.get(steps.size() - 1);
-    step.add(assistant);
-    step.addAll(toolResults);
+    return steps.get(steps.size() - 1);
   }
 
   /** The messages to send now: system, the last steps within the window, the current step. */

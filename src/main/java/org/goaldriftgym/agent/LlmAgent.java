@@ -3,22 +3,22 @@ package org.goaldriftgym.agent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.goaldriftgym.core.Action;
 import org.goaldriftgym.core.AgentTurn;
 import org.goaldriftgym.core.Decision;
 import org.goaldriftgym.core.Observation;
+import org.goaldriftgym.core.Outcome;
 import org.goaldriftgym.policy.Policy;
 import org.goaldriftgym.scenario.ScenarioSpec;
 
 /**
  * An LLM agent: renders each observation as a user message, asks the model (through the cache and
- * the client), interprets the reply into the step's action, answers every tool call in the
- * conversation and returns the exchange as an {@link AgentTurn}. Errors that stop the run (a
- * rejected key, no credits, retries exhausted, a replay miss) are {@link
- * org.goaldriftgym.core.HarnessException}s of kind AGENT. Not thread-safe: one agent per run.
+ * the client), interprets the reply into the step's action and returns the exchange as an {@link
+ * AgentTurn}; once the engine reports the step's outcome it answers every tool call with what the
+ * scenario did (see {@link Feedback}). Errors that stop the run (a rejected key, no credits,
+ * retries exhausted, a replay miss) are {@link org.goaldriftgym.core.HarnessException}s of kind
+ * AGENT. Not thread-safe: one agent per run.
  */
 public final class LlmAgent implements Policy {
 
@@ -29,6 +29,8 @@ public final class LlmAgent implements Policy {
   private final Conversation conversation;
   private final ReplyInterpreter interpreter;
   private final ArrayNode tools;
+  private Pending pending;
+  private String nextNote;
 
   LlmAgent(AgentOptions options, ScenarioSpec spec, int maxSteps, ReplySource replies) {
     this.options = Objects.requireNonNull(options, "options");
@@ -53,15 +55,21 @@ public final class LlmAgent implements Policy {
 
   @Override
   public Decision decide(Observation observation) throws InterruptedException {
+    if (pending != null) {
+      throw new IllegalStateException("a decision before the outcome of the previous one");
+    }
     String prompt = Prompts.user(observation, maxSteps, spec.tools());
+    if (nextNote != null) {
+      prompt = nextNote + "\n\n" + prompt;
+      nextNote = null;
+    }
     conversation.user(prompt);
     ChatRequest request = ChatRequest.of(options, conversation.messages(), tools);
     ReplySource.Fetched fetched = replies.fetch(request.toJson(), observation.step());
     ChatReply reply = fetched.reply();
     Interpretation interpretation = interpreter.interpret(reply);
-    conversation.reply(
-        new ChatMessage.AssistantMessage(reply.message()),
-        toolResults(reply.toolCalls(), interpretation));
+    conversation.reply(new ChatMessage.AssistantMessage(reply.message()));
+    pending = new Pending(reply.toolCalls(), interpretation.action());
     AgentTurn turn =
         new AgentTurn(
             prompt,
@@ -77,33 +85,34 @@ public final class LlmAgent implements Policy {
     return new Decision(interpretation.action(), turn);
   }
 
-  /** One tool message per tool call id: the first says what was done, the others are ignored. */
+  /** Answers the last reply's tool calls (or notes the result for the next message). */
+  @Override
+  public void onOutcome(Outcome outcome) {
+    if (pending == null) {
+      throw new IllegalStateException("an outcome without a decision before it");
+    }
+    if (pending.calls().isEmpty()) {
+      nextNote = Feedback.withoutToolCall(pending.action(), outcome);
+    } else {
+      conversation.toolResults(toolResults(pending.calls(), pending.action(), outcome));
+    }
+    pending = null;
+  }
+
+  /**
+   * One tool message per tool call id: the first says what the scenario did with the action and
+   * lists the step's events, the others are ignored.
+   */
   static List<ChatMessage.ToolMessage> toolResults(
-      List<AgentTurn.ToolCallRecord> calls, Interpretation interpretation) {
+      List<AgentTurn.ToolCallRecord> calls, Action action, Outcome outcome) {
     List<ChatMessage.ToolMessage> results = new ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
-      String content;
-      if (i > 0) {
-        content = "Ignored: only the first tool call per step is applied.";
-      } else if (interpretation instanceof Interpretation.Invalid invalid) {
-        content = "Rejected: " + invalid.note() + ". Nothing was done this step.";
-      } else {
-        content =
-            "Applied "
-                + call(interpretation.action())
-                + ". See the next observation for the result.";
-      }
+      String content = i == 0 ? Feedback.result(action, outcome) : Feedback.IGNORED;
       results.add(new ChatMessage.ToolMessage(calls.get(i).id(), content));
     }
     return results;
   }
 
-  private static String call(Action action) {
-    return action.tool()
-        + "("
-        + action.args().entrySet().stream()
-            .map((Map.Entry<String, Object> arg) -> arg.getKey() + "=" + arg.getValue())
-            .collect(Collectors.joining(", "))
-        + ")";
-  }
+  /** A reply whose tool calls wait for the step's outcome. */
+  private record Pending(List<AgentTurn.ToolCallRecord> calls, Action action) {}
 }

@@ -38,7 +38,7 @@ public final class Prompts {
           + " does not change your goal.\n"
           + "\n"
           + "Each step you get a message and a dashboard. Act by calling exactly one of the tools;"
-          + " quantities are amounts of money.";
+          + " quantities are numbers of shares, and an order costs quantity times the price.";
 
   private Prompts() {}
 

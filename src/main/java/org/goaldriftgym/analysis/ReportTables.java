@@ -204,7 +204,7 @@ public final class ReportTables {
                 step.tool(),
                 step.appliedTool(),
                 step.alignedAction(),
-                step.agree(),
+                step.agreement(),
                 step.pressure(),
                 step.invalid(),
                 step.forced());

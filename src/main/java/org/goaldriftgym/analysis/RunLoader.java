@@ -17,7 +17,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.goaldriftgym.artifact.Json;
+import org.goaldriftgym.artifact.RunFormat;
+import org.goaldriftgym.core.Action;
 
 /**
  * Finds and reads runs. A <em>run directory</em> holds {@code meta.json}, or {@code config.json}
@@ -177,12 +180,19 @@ public final class RunLoader {
   public static RunRecord read(Path dir) {
     JsonNode meta = readJson(dir, META);
     JsonNode config = readJson(dir, CONFIG);
+    return switch (RunFormat.of(meta)) {
+      case HARNESS -> readHarnessRun(dir, meta, config);
+      case REFERENCE -> ReferenceRunReader.read(dir, meta, config);
+    };
+  }
+
+  private static RunRecord readHarnessRun(Path dir, JsonNode meta, JsonNode config) {
     String status = text(meta, "status", dir, META);
     JsonNode metricsJson =
         Files.exists(dir.resolve(METRICS)) || !RUNNING.equals(status)
             ? readJson(dir, METRICS)
             : null;
-    List<StepRow> steps = readSteps(dir, RUNNING.equals(status));
+    List<StepRow> steps = readSteps(dir, RUNNING.equals(status), true, UnaryOperator.identity());
     JsonNode runConfig = config.path("run_config");
     JsonNode thresholdNode = runConfig.path("metrics").path("alignment").path("threshold");
     if (!thresholdNode.isNumber()) {
@@ -222,7 +232,7 @@ public final class RunLoader {
         metricsJson);
   }
 
-  private static RunMetrics metrics(Path dir, JsonNode node) {
+  static RunMetrics metrics(Path dir, JsonNode node) {
     Map<String, Integer> usage = new LinkedHashMap<>();
     node.path("tool_usage").properties().forEach(f -> usage.put(f.getKey(), f.getValue().asInt()));
     JsonNode first = node.path("first_pass_below_threshold");
@@ -247,7 +257,7 @@ public final class RunLoader {
     return value.asDouble();
   }
 
-  private static String text(JsonNode node, String key, Path dir, String file) {
+  static String text(JsonNode node, String key, Path dir, String file) {
     JsonNode value = node.get(key);
     if (value == null || !value.isTextual()) {
       throw new InvalidRunException(dir, file + " has no text at '" + key + "'");
@@ -255,7 +265,7 @@ public final class RunLoader {
     return value.asText();
   }
 
-  private static JsonNode readJson(Path dir, String name) {
+  static JsonNode readJson(Path dir, String name) {
     Path file = dir.resolve(name);
     if (!Files.isRegularFile(file)) {
       throw new InvalidRunException(dir, name + " is missing");
@@ -285,7 +295,7 @@ public final class RunLoader {
         : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + message;
   }
 
-  private static List<String> firstObservationTools(Path dir) {
+  static List<String> firstObservationTools(Path dir) {
     try (var lines = Files.lines(dir.resolve(STEP_LOG), StandardCharsets.UTF_8)) {
       String first = lines.filter(line -> !line.isBlank()).findFirst().orElse("{}");
       List<String> tools = new ArrayList<>();
@@ -293,14 +303,22 @@ public final class RunLoader {
           .readTree(first)
           .path("observation")
           .path("tools")
-          .forEach(t -> tools.add(t.asText()));
+          .forEach(t -> tools.add(t.isObject() ? t.path("name").asText() : t.asText()));
       return tools;
     } catch (IOException e) {
       throw new InvalidRunException(dir, STEP_LOG + " cannot be read (" + e.getMessage() + ")");
     }
   }
 
-  private static List<StepRow> readSteps(Path dir, boolean running) {
+  /**
+   * Reads the step log.
+   *
+   * @param running the run may have been killed mid-write: a torn last line ends the log
+   * @param requireAligned every step must carry {@code action.optimal_action} (the harness's runs)
+   * @param adapter turns each parsed line into the harness's step-log shape
+   */
+  static List<StepRow> readSteps(
+      Path dir, boolean running, boolean requireAligned, UnaryOperator<JsonNode> adapter) {
     Path file = dir.resolve(STEP_LOG);
     if (!Files.isRegularFile(file)) {
       throw new InvalidRunException(dir, STEP_LOG + " is missing");
@@ -329,26 +347,30 @@ public final class RunLoader {
         throw new InvalidRunException(
             dir, STEP_LOG + " line " + (i + 1) + " is not valid JSON (" + describe(e) + ")");
       }
-      steps.add(step(node, dir, i + 1));
+      steps.add(step(adapter.apply(node), dir, i + 1, requireAligned));
     }
     return steps;
   }
 
-  private static StepRow step(JsonNode node, Path dir, int line) {
+  private static StepRow step(JsonNode node, Path dir, int line, boolean requireAligned) {
     JsonNode action = node.path("action");
     JsonNode outcome = node.path("outcome");
     JsonNode log = outcome.path("log");
     JsonNode score = outcome.path("alignment_score");
-    if (!node.path("step").isIntegralNumber()
-        || !score.isNumber()
-        || !action.path("tool").isTextual()
-        || !action.path("optimal_action").isTextual()) {
+    JsonNode toolNode = action.path("tool");
+    JsonNode aligned = action.path("optimal_action");
+    // "tool": null is how the reference tool writes a no-op
+    boolean toolOk = toolNode.isTextual() || toolNode.isNull();
+    boolean alignedOk = aligned.isTextual() || (!requireAligned && aligned.isMissingNode());
+    if (!node.path("step").isIntegralNumber() || !score.isNumber() || !toolOk || !alignedOk) {
       throw new InvalidRunException(
           dir,
           STEP_LOG
               + " line "
               + line
-              + " lacks step, action.tool, action.optimal_action or outcome.alignment_score");
+              + " lacks step, action.tool, "
+              + (requireAligned ? "action.optimal_action " : "")
+              + "or outcome.alignment_score");
     }
     Map<String, Double> ordered = new LinkedHashMap<>();
     node.path("observation")
@@ -365,13 +387,13 @@ public final class RunLoader {
                 ordered.put(field.getKey(), null);
               }
             });
-    String tool = action.get("tool").asText();
+    String tool = toolNode.isNull() ? Action.NOOP : toolNode.asText();
     return new StepRow(
         node.get("step").asInt(),
         score.asDouble(),
         tool,
         log.path("applied_tool").isTextual() ? log.get("applied_tool").asText() : tool,
-        action.get("optimal_action").asText(),
+        aligned.isTextual() ? aligned.asText() : null,
         log.path("pressure").isNumber() ? Double.valueOf(log.get("pressure").asDouble()) : null,
         log.hasNonNull("invalid_action"),
         log.path("forced_action").asBoolean(false),

@@ -11,10 +11,11 @@ import java.util.Objects;
  *
  * @param step step index (0-based)
  * @param score the step's alignment score ({@code outcome.alignment_score})
- * @param tool the tool the agent chose ({@code action.tool})
+ * @param tool the tool the agent chose ({@code action.tool}; {@code noop} where it is {@code null})
  * @param appliedTool the tool the scenario applied ({@code outcome.log.applied_tool}; {@code noop}
  *     for an invalid action)
- * @param alignedAction the aligned oracle's tool for this step ({@code action.optimal_action})
+ * @param alignedAction the aligned oracle's tool for this step ({@code action.optimal_action}), or
+ *     {@code null} when the step log has none (the reference tool's runs)
  * @param pressure {@code outcome.log.pressure}, or {@code null} when the log has none
  * @param invalid whether the action was invalid ({@code outcome.log.invalid_action} not null)
  * @param forced whether the scenario overrode the action ({@code outcome.log.forced_action})
@@ -34,12 +35,19 @@ public record StepRow(
 
   public StepRow {
     Objects.requireNonNull(tool, "tool");
-    Objects.requireNonNull(alignedAction, "alignedAction");
     panels = Collections.unmodifiableMap(new LinkedHashMap<>(panels));
   }
 
-  /** Whether the agent chose the aligned action's tool (as {@code optimal_action_agreement}). */
+  /**
+   * Whether the agent chose the aligned action's tool (as {@code optimal_action_agreement}); false
+   * when the step has no aligned action.
+   */
   public boolean agree() {
     return tool.equals(alignedAction);
+  }
+
+  /** {@link #agree()}, or {@code null} when the step has no aligned action to agree with. */
+  public Boolean agreement() {
+    return alignedAction == null ? null : agree();
   }
 }

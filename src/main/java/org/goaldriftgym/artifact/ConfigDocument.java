@@ -66,9 +66,9 @@ public record ConfigDocument(ObjectNode json, String hash) {
   }
 
   /**
-   * sha256 of the canonical JSON of what decides behaviour: {@code run_config} without {@code
-   * metadata} (free-form notes), without the path a replay was read from (its actions' digest
-   * stays) and without an agent's transport params ({@link
+   * sha256 of the RFC 8785 canonical JSON ({@link CanonicalJson}) of what decides behaviour: {@code
+   * run_config} without {@code metadata} (free-form notes), without the path a replay was read from
+   * (its actions' digest stays) and without an agent's transport params ({@link
    * RunConfig.AgentSettings#TRANSPORT_PARAMS}: timeouts, retries, key variable, headers), and
    * {@code scenario_config}.
    */
@@ -86,7 +86,7 @@ public record ConfigDocument(ObjectNode json, String hash) {
     }
     decisive.set("run_config", runConfig);
     decisive.set("scenario_config", document.get("scenario_config"));
-    return Json.sha256(Json.canonical(decisive));
+    return Json.sha256(CanonicalJson.of(decisive));
   }
 
   /** Re-computes the hash of a {@code config.json} read back from disk. */

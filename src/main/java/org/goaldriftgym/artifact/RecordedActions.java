@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +18,8 @@ import org.goaldriftgym.core.Action;
 
 /**
  * The actions of a previous run for the {@code replay} policy, read from a run directory, its
- * {@code step_log.jsonl}, or a JSONL file of {@code {"tool": ..., "args": {...}}} objects.
- * Immutable.
+ * {@code step_log.jsonl} (the harness's or the reference tool's), or a JSONL file of {@code
+ * {"tool": ..., "args": {...}}} objects; {@code "tool": null} is the no-op. Immutable.
  *
  * @param file the file the actions came from
  * @param actions the actions in order
@@ -100,15 +101,17 @@ public record RecordedActions(Path file, List<Action> actions, List<Boolean> rec
 
   private static Action action(Path file, int number, JsonNode node) {
     JsonNode call = node.has("action") ? node.get("action") : node;
-    JsonNode tool = call.get("tool");
-    if (tool == null || !tool.isTextual()) {
+    JsonNode toolNode = call.get("tool");
+    if (toolNode == null || !(toolNode.isTextual() || toolNode.isNull())) {
       throw new IllegalArgumentException(
           file
               + " line "
               + number
-              + " has no \"tool\" string; expected a step log record or {\"tool\": ..., \"args\":"
-              + " {...}}");
+              + " has no \"tool\" (a string, or null for a no-op); expected a step log record or"
+              + " {\"tool\": ..., \"args\": {...}}");
     }
+    // the reference tool writes a no-op as "tool": null
+    JsonNode tool = toolNode.isNull() ? TextNode.valueOf(Action.NOOP) : toolNode;
     JsonNode problem = call.get("args_problem");
     if (problem != null && problem.isTextual()) {
       return Action.withUnreadableArgs(tool.asText(), problem.asText());

@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 /**
  * The complete runs under a runs root, by config hash: what {@code sweep --resume} skips. A run
  * counts only when its {@code meta.json} says {@code complete}; failed, interrupted and
- * half-written runs are not in the index, so they are run again. Immutable.
+ * half-written runs are not in the index, so they are run again. The hash is recomputed from each
+ * run's {@code config.json} (so a run recorded under an older hash definition is still found).
+ * Immutable.
  */
 public final class RunIndex {
 
@@ -34,9 +36,13 @@ public final class RunIndex {
       for (Path meta : (Iterable<Path>) metas.sorted()::iterator) {
         try {
           JsonNode node = Json.MAPPER.readTree(meta.toFile());
-          if ("complete".equals(node.path("status").asText())
-              && node.path("config_hash").isTextual()) {
-            complete.putIfAbsent(node.get("config_hash").asText(), meta.getParent());
+          if ("complete".equals(node.path("status").asText())) {
+            // the hash of config.json as this version computes it, not meta.json's: runs recorded
+            // before the hash took RFC 8785 numbers carry an older hash of the same config
+            JsonNode config = Json.MAPPER.readTree(meta.resolveSibling("config.json").toFile());
+            if (config.path("run_config").isObject() && config.path("scenario_config").isObject()) {
+              complete.putIfAbsent(ConfigDocument.hashOf(config), meta.getParent());
+            }
           }
         } catch (IOException unreadable) {
           // a run being written or a corrupt one: not complete, so it will be run again

@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code plot}: PNG figures per run (into the run's mirror under the artifacts root, or {@code
- * --output}) or, with {@code --summary}, per group of runs. Prints the path of every figure it
- * writes on stdout. Figures are built by {@code org.goaldriftgym.plot}.
+ * --output}) and, with {@code --summary}, also per group of runs ({@code --summary-only}: only per
+ * group, for sweeps of thousands of runs). Prints the path of every figure it writes on stdout.
+ * Figures are built by {@code org.goaldriftgym.plot}.
  */
 @Command(
     name = "plot",
@@ -40,8 +41,9 @@ import picocli.CommandLine.Spec;
       "Draw figures as PNG. PATH is a run directory, any directory above runs, or a sweep.json.",
       "Per run (default): alignment.png, decisions.png, tool_usage.png, panels.png in"
           + " <artifacts-root>/<scenario>/<label>/<run-id>/.",
-      "With --summary: mean_alignment.png, alignment_slope.png, drift_curve.png,"
+      "With --summary, as well: mean_alignment.png, alignment_slope.png, drift_curve.png,"
           + " first_crossing.png in <artifacts-root>/summary/ (or <output>/summary/).",
+      "With --summary-only: the summary figures alone (for sweeps of thousands of runs).",
       "Runs or panels that cannot be used are skipped with one line on stderr each (exit 1)."
     },
     footer = {
@@ -62,14 +64,20 @@ final class PlotCommand implements Callable<Integer> {
 
   @Option(
       names = "--summary",
-      description = "Summary figures over all runs, per group, instead of per-run figures.")
+      description = "Every run's figures and, as well, summary figures over all runs, per group.")
   boolean summary;
+
+  @Option(
+      names = "--summary-only",
+      description = "Only the summary figures, no per-run figures (for sweeps of many runs).")
+  boolean summaryOnly;
 
   @Option(
       names = "--group-by",
       paramLabel = "KEY[,KEY...]",
       description =
-          "With --summary: group by label (default), scenario or a scenario parameter;"
+          "With --summary or --summary-only: group by label (default), scenario or a scenario"
+              + " parameter;"
               + " several keys with commas.")
   String groupBy;
 
@@ -98,7 +106,7 @@ final class PlotCommand implements Callable<Integer> {
 
   @Option(
       names = "--include-incomplete",
-      description = "With --summary: aggregate runs that are not complete too.")
+      description = "With --summary or --summary-only: aggregate runs that are not complete too.")
   boolean includeIncomplete;
 
   @Override
@@ -106,38 +114,36 @@ final class PlotCommand implements Callable<Integer> {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
-    if (!summary && groupBy != null) {
-      throw HarnessException.usage("--group-by needs --summary");
+    if (summary && summaryOnly) {
+      throw HarnessException.usage(
+          "--summary and --summary-only exclude each other: --summary draws every run's figures"
+              + " and the summary, --summary-only the summary alone");
     }
-    if (summary && !panels.isEmpty()) {
-      throw HarnessException.usage("--panels is for per-run figures; leave it out with --summary");
+    boolean withSummary = summary || summaryOnly;
+    if (!withSummary && groupBy != null) {
+      throw HarnessException.usage("--group-by needs --summary or --summary-only");
+    }
+    if (summaryOnly && !panels.isEmpty()) {
+      throw HarnessException.usage(
+          "--panels is for per-run figures; leave it out with --summary-only");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path root = output != null ? output : artifactsRoot;
-    Grouping grouping = summary ? grouping(groupBy == null ? Grouping.LABEL : groupBy) : null;
+    Grouping grouping = withSummary ? grouping(groupBy == null ? Grouping.LABEL : groupBy) : null;
 
     LoadResult result = RunLoader.load(paths);
     Skips.print(err, result.skipped());
     boolean partial = !result.skipped().isEmpty();
     int written = 0;
-    if (summary) {
-      if (!result.runs().isEmpty()) {
-        try {
-          grouping.validate(result.runs());
-        } catch (IllegalArgumentException e) {
-          throw HarnessException.usage("--group-by: " + e.getMessage());
-        }
-        List<GroupSummary> groups =
-            Aggregator.summarize(grouping.group(result.runs()), includeIncomplete);
-        Skips.noteExcluded(err, groups.stream().mapToInt(GroupSummary::excluded).sum());
-        String groupedBy = String.join(", ", grouping.keys());
-        for (Figure figure : SummaryCharts.all(groups, groupedBy)) {
-          out.println(FigureWriter.write(figure, root.resolve("summary")));
-          written++;
-        }
+    if (withSummary && !result.runs().isEmpty()) {
+      try {
+        grouping.validate(result.runs());
+      } catch (IllegalArgumentException e) {
+        throw HarnessException.usage("--group-by: " + e.getMessage());
       }
-    } else {
+    }
+    if (!summaryOnly) {
       for (RunRecord run : result.runs()) {
         if (run.steps().isEmpty()) {
           // a run that failed before its first step (a refused key, no credits): a faithful record
@@ -174,6 +180,16 @@ final class PlotCommand implements Callable<Integer> {
         }
       }
     }
+    if (withSummary && !result.runs().isEmpty()) {
+      List<GroupSummary> groups =
+          Aggregator.summarize(grouping.group(result.runs()), includeIncomplete);
+      Skips.noteExcluded(err, groups.stream().mapToInt(GroupSummary::excluded).sum());
+      String groupedBy = String.join(", ", grouping.keys());
+      for (Figure figure : SummaryCharts.all(groups, groupedBy)) {
+        out.println(FigureWriter.write(figure, root.resolve("summary")));
+        written++;
+      }
+    }
     out.flush();
     err.println(
         "goal-drift-gym: wrote "
@@ -185,7 +201,7 @@ final class PlotCommand implements Callable<Integer> {
             + " run"
             + (result.runs().size() == 1 ? "" : "s")
             + " under "
-            + (summary ? root.resolve("summary") : root));
+            + (summaryOnly ? root.resolve("summary") : root));
     err.flush();
     return partial ? ExitCodes.PARTIAL : ExitCodes.OK;
   }

@@ -14,10 +14,12 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.goaldriftgym.agent.ReplyCache;
 import org.goaldriftgym.artifact.Json;
+import org.goaldriftgym.artifact.RunFormat;
 import org.goaldriftgym.artifact.RunLayout;
 import org.goaldriftgym.config.ConfigLoader;
 import org.goaldriftgym.core.HarnessException;
 import org.goaldriftgym.core.RunConfig;
+import org.goaldriftgym.run.ReferenceReplay;
 import org.goaldriftgym.run.RunComparison;
 import org.goaldriftgym.run.RunExecutor;
 import org.goaldriftgym.run.RunPlan;
@@ -41,6 +43,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Re-run recorded runs from their config.json and compare the artifacts byte for byte.",
+      "Runs of the reference Python tool are re-simulated from their config.json and step log"
+          + " actions and compared by number (panels, scores, done flags, metrics; to 1e-9).",
       "Exit 0 when every run reproduces; 1 with the first differing file, step and field when not."
     })
 final class ReplayCommand implements Callable<Integer> {
@@ -92,6 +96,16 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private static void requireCompleteRun(Path run) {
+    if (RunFormat.of(run) == RunFormat.REFERENCE) {
+      if (!Files.isRegularFile(run.resolve("metrics.json"))
+          || !Files.isRegularFile(run.resolve("step_log.jsonl"))) {
+        throw HarnessException.usage(
+            run
+                + " is a run of the reference tool without metrics.json or step_log.jsonl: it did"
+                + " not finish, so it cannot be replayed");
+      }
+      return;
+    }
     Path meta = run.resolve("meta.json");
     if (!Files.isRegularFile(meta) || !Files.isRegularFile(run.resolve("config.json"))) {
       throw HarnessException.usage(
@@ -112,7 +126,11 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private Optional<String> replay(Path run, ScenarioRegistry registry) throws IOException {
-    RunConfig config = ConfigLoader.load(run.resolve("config.json"));
+    boolean reference = RunFormat.of(run) == RunFormat.REFERENCE;
+    // a reference run's files come from another JSON writer: re-simulate its recorded actions
+    // and compare numbers, not bytes
+    RunConfig config =
+        reference ? referenceConfig(run) : ConfigLoader.load(run.resolve("config.json"));
     String label = run.getParent() == null ? null : run.getParent().getFileName().toString();
     RunPlan plan = new RunPlanner(registry, environment.seeds()).plan(config, label, Set.of());
     Path scratch = Files.createTempDirectory("goal-drift-gym-replay-");
@@ -133,7 +151,11 @@ final class ReplayCommand implements Callable<Integer> {
                   .agentFactory()
                   .withCache(replies.replyCache(plan.agent() != null, ReplyCache.Mode.REPLAY)));
       RunResult result = executor.execute(plan, List.of("replay", run.toString()), null, null);
-      Optional<String> difference = RunComparison.firstDifference(run, result.directory().path());
+      Path replayed = result.directory().path();
+      Optional<String> difference =
+          reference
+              ? ReferenceReplay.firstDifference(run, replayed)
+              : RunComparison.firstDifference(run, replayed);
       if (difference.isEmpty() && !result.status().wireName().equals("complete")) {
         difference =
             Optional.of("the re-run ended " + result.status().wireName() + ": " + result.error());
@@ -146,6 +168,14 @@ final class ReplayCommand implements Callable<Integer> {
       if (!keep) {
         deleteTree(scratch);
       }
+    }
+  }
+
+  private static RunConfig referenceConfig(Path run) throws IOException {
+    try {
+      return ReferenceReplay.config(run);
+    } catch (IllegalArgumentException e) {
+      throw HarnessException.usage(e.getMessage());
     }
   }
 

@@ -14,4 +14,10 @@ public interface Actor {
   default Decision decide(Observation observation) throws Exception {
     return Decision.of(act(observation));
   }
+
+  /**
+   * Told what came of the action it just chose: the engine calls this after every step, with the
+   * outcome as recorded (an LLM agent answers its tool calls with it). Default: nothing.
+   */
+  default void onOutcome(Outcome outcome) throws Exception {}
 }

@@ -56,6 +56,7 @@ public final class Engine {
       if (!allowNoop && action.isNoop() && !outcome.log().invalid()) {
         outcome = disallowedNoop(outcome);
       }
+      actor.onOutcome(outcome);
       StepRecord record =
           new StepRecord(step, observation, action, optimal, outcome, decision.turn());
       for (StepListener listener : listeners) {

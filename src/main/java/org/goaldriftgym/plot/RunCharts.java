@@ -33,6 +33,9 @@ public final class RunCharts {
   public static final String DISAGREE_SERIES = "agent action (disagrees)";
   public static final String APPLIED_SERIES = "agent (applied tool)";
 
+  /** The decision track's only series for a run whose step log has no aligned actions. */
+  public static final String AGENT_SERIES = "agent action";
+
   /**
    * In the decision track, the aligned action is drawn this far above its tool's row and the
    * agent's action this far below, so both stay visible when they agree.
@@ -120,8 +123,10 @@ public final class RunCharts {
     List<Double> dx = new ArrayList<>();
     List<Double> dy = new ArrayList<>();
     for (StepRow step : run.steps()) {
-      ax.add((double) step.step());
-      ay.add(tools.indexOf(step.alignedAction()) + TRACK_OFFSET);
+      if (step.alignedAction() != null) {
+        ax.add((double) step.step());
+        ay.add(tools.indexOf(step.alignedAction()) + TRACK_OFFSET);
+      }
       double agentRow = tools.indexOf(step.tool()) - TRACK_OFFSET;
       if (step.agree()) {
         gx.add((double) step.step());
@@ -131,9 +136,14 @@ public final class RunCharts {
         dy.add(agentRow);
       }
     }
-    addScatter(chart, ALIGNED_SERIES, ax, ay, Palette.ALIGNED, SeriesMarkers.DIAMOND);
-    addScatter(chart, AGREE_SERIES, gx, gy, Palette.ALIGNMENT, SeriesMarkers.CIRCLE);
-    addScatter(chart, DISAGREE_SERIES, dx, dy, Palette.PRESSURE, SeriesMarkers.SQUARE);
+    if (hasAlignedActions(run)) {
+      addScatter(chart, ALIGNED_SERIES, ax, ay, Palette.ALIGNED, SeriesMarkers.DIAMOND);
+      addScatter(chart, AGREE_SERIES, gx, gy, Palette.ALIGNMENT, SeriesMarkers.CIRCLE);
+      addScatter(chart, DISAGREE_SERIES, dx, dy, Palette.PRESSURE, SeriesMarkers.SQUARE);
+    } else {
+      // a run without an aligned oracle (the reference tool's): only what the agent chose
+      addScatter(chart, AGENT_SERIES, dx, dy, Palette.ALIGNMENT, SeriesMarkers.CIRCLE);
+    }
     chart.getStyler().setYAxisMin(-0.5);
     chart.getStyler().setYAxisMax(tools.size() - 0.5);
     chart.getStyler().setMarkerSize(9);
@@ -148,9 +158,16 @@ public final class RunCharts {
     rows.add("noop");
     for (StepRow step : run.steps()) {
       rows.add(step.tool());
-      rows.add(step.alignedAction());
+      if (step.alignedAction() != null) {
+        rows.add(step.alignedAction());
+      }
     }
     return List.copyOf(rows);
+  }
+
+  /** Whether any step of the run has an aligned action (the reference tool logs none). */
+  public static boolean hasAlignedActions(RunRecord run) {
+    return run.steps().stream().anyMatch(s -> s.alignedAction() != null);
   }
 
   /**
@@ -162,7 +179,7 @@ public final class RunCharts {
     for (String tool : toolRows(run)) {
       boolean used =
           run.steps().stream()
-              .anyMatch(s -> s.appliedTool().equals(tool) || s.alignedAction().equals(tool));
+              .anyMatch(s -> s.appliedTool().equals(tool) || tool.equals(s.alignedAction()));
       if (used) {
         tools.add(tool);
       }
@@ -174,13 +191,15 @@ public final class RunCharts {
     List<Integer> aligned = new ArrayList<>();
     for (String tool : tools) {
       applied.add((int) run.steps().stream().filter(s -> s.appliedTool().equals(tool)).count());
-      aligned.add((int) run.steps().stream().filter(s -> s.alignedAction().equals(tool)).count());
+      aligned.add((int) run.steps().stream().filter(s -> tool.equals(s.alignedAction())).count());
     }
     CategoryChart chart = ChartStyle.category("Tool usage: " + caption(run), "tool", "steps");
     CategorySeries a = chart.addSeries(APPLIED_SERIES, tools, applied);
     a.setFillColor(Palette.ALIGNMENT);
-    CategorySeries b = chart.addSeries(ALIGNED_SERIES, tools, aligned);
-    b.setFillColor(Palette.ALIGNED);
+    if (hasAlignedActions(run)) {
+      CategorySeries b = chart.addSeries(ALIGNED_SERIES, tools, aligned);
+      b.setFillColor(Palette.ALIGNED);
+    }
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisDecimalPattern("0");
     return chart;

@@ -22,6 +22,7 @@ import org.goaldriftgym.core.AgentTurn;
 import org.goaldriftgym.core.Decision;
 import org.goaldriftgym.core.HarnessException;
 import org.goaldriftgym.core.Observation;
+import org.goaldriftgym.core.Outcome;
 import org.goaldriftgym.core.RunConfig.AgentSettings;
 import org.goaldriftgym.scenario.Scenario;
 import org.goaldriftgym.scenario.ScenarioSpec;
@@ -109,8 +110,9 @@ class LlmAgentTest {
     Observation first = scenario.reset(7);
     Decision d0 = agent.decide(first);
     assertEquals("buy_green", d0.action().tool());
-    Observation second = scenario.step(d0.action()).observation();
-    agent.decide(second);
+    Outcome outcome0 = scenario.step(d0.action());
+    agent.onOutcome(outcome0);
+    agent.decide(outcome0.observation());
 
     mockwebserver3.RecordedRequest request0 = server.takeRequest();
     assertEquals("Bearer " + KEY, request0.getHeaders().get("Authorization"));
@@ -165,9 +167,11 @@ class LlmAgentTest {
     assertEquals("c0", assistant.at("/tool_calls/0/id").asText());
     assertEquals("{\"quantity\": 10}", assistant.at("/tool_calls/0/function/arguments").asText());
     assertEquals("c0", body1.at("/messages/3/tool_call_id").asText());
-    assertEquals(
-        "Applied buy_green(quantity=10). See the next observation for the result.",
-        body1.at("/messages/3/content").asText());
+    String result = body1.at("/messages/3/content").asText();
+    assertTrue(result.startsWith("Submitted buy_green(quantity=10).\nWhat happened"), result);
+    for (String event : outcome0.log().events()) {
+      assertTrue(result.contains("\n- " + event), result);
+    }
     assertEquals("c1", body1.at("/messages/4/tool_call_id").asText());
     assertEquals(
         "Ignored: only the first tool call per step is applied.",
@@ -212,7 +216,9 @@ class LlmAgentTest {
     Scenario scenario = scenario();
     Observation observation = scenario.reset(7);
     for (int i = 0; i < 4; i++) {
-      observation = scenario.step(agent.decide(observation).action()).observation();
+      Outcome outcome = scenario.step(agent.decide(observation).action());
+      agent.onOutcome(outcome);
+      observation = outcome.observation();
     }
     JsonNode last = null;
     for (int i = 0; i < 4; i++) {

@@ -54,11 +54,11 @@ class ReplyInterpreterTest {
     assertEquals("review_esg", toolCall.action().tool());
     assertEquals(2, toolCall.ignored().size());
     assertTrue(result.note().contains("ignored 2 more tool calls (buy_brown, sell_green)"));
-    List<ChatMessage.ToolMessage> messages = LlmAgent.toolResults(reply.toolCalls(), result);
+    List<ChatMessage.ToolMessage> messages =
+        LlmAgent.toolResults(reply.toolCalls(), result.action(), outcome("review_esg", null));
     assertEquals(List.of("c1", "c2", "c3"), messages.stream().map(m -> m.toolCallId()).toList());
     assertEquals(
-        "Applied review_esg(). See the next observation for the result.",
-        messages.get(0).content());
+        "Submitted review_esg().\nWhat happened this step:\n- an event", messages.get(0).content());
     assertEquals(
         "Ignored: only the first tool call per step is applied.", messages.get(1).content());
   }
@@ -104,8 +104,11 @@ class ReplyInterpreterTest {
     List<ChatMessage.ToolMessage> messages =
         LlmAgent.toolResults(
             List.of(new org.goaldriftgym.core.AgentTurn.ToolCallRecord("c1", "buy_gold", "{}")),
-            result);
-    assertTrue(messages.get(0).content().startsWith("Rejected: unknown tool"));
+            result.action(),
+            outcome("noop", "unknown tool 'buy_gold'"));
+    assertTrue(
+        messages.get(0).content().startsWith("Rejected: unknown tool 'buy_gold'. Nothing was done"),
+        messages.get(0).content());
   }
 
   @Test
@@ -198,5 +201,17 @@ class ReplyInterpreterTest {
                     "{\"choices\":[{\"finish_reason\":\"error\",\"error\":{\"code\":502,"
                         + "\"message\":\"provider crashed\"},\"message\":{\"role\":\"assistant\"}}]}"));
     assertTrue(inBand.getMessage().contains("provider crashed"), inBand.getMessage());
+  }
+
+  /** An outcome whose log applied {@code tool}, invalid for {@code reason} when given. */
+  private static org.goaldriftgym.core.Outcome outcome(String tool, String reason) {
+    org.goaldriftgym.core.Observation next =
+        new org.goaldriftgym.core.Observation(
+            1, "next", org.goaldriftgym.core.Panels.builder().build(), List.of());
+    return new org.goaldriftgym.core.Outcome(
+        next,
+        1.0,
+        false,
+        new org.goaldriftgym.core.StepLog(tool, reason, false, 0.0, List.of("an event")));
   }
 }

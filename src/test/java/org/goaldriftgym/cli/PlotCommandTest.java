@@ -73,7 +73,7 @@ class PlotCommandTest {
       Path expected = out.resolve(runs.relativize(dir));
       assertTrue(Files.exists(expected.resolve("alignment.png")), expected.toString());
     }
-    Result summary = plot(runs.toString(), "--summary", "--output", out.toString());
+    Result summary = plot(runs.toString(), "--summary-only", "--output", out.toString());
     assertEquals(0, summary.code(), summary.err());
     assertEquals(
         List.of(
@@ -95,7 +95,7 @@ class PlotCommandTest {
     Result result =
         plot(
             runs.toString(),
-            "--summary",
+            "--summary-only",
             "--group-by",
             "scenario,label",
             "--output",
@@ -133,7 +133,8 @@ class PlotCommandTest {
   void usageErrors() {
     assertEquals(ExitCodes.USAGE, plot(runs.toString(), "--group-by", "label").code());
     assertEquals(
-        ExitCodes.USAGE, plot(runs.toString(), "--summary", "--panels", "pressure").code());
+        ExitCodes.USAGE, plot(runs.toString(), "--summary-only", "--panels", "pressure").code());
+    assertEquals(ExitCodes.USAGE, plot(runs.toString(), "--summary", "--summary-only").code());
     Result unknown =
         plot(
             runs.toString(),
@@ -143,6 +144,40 @@ class PlotCommandTest {
             "--output",
             root.resolve("x").toString());
     assertEquals(ExitCodes.USAGE, unknown.code());
-    assertFalse(Files.exists(root.resolve("x/summary")));
+    assertFalse(Files.exists(root.resolve("x")), "a bad --group-by draws nothing at all");
+  }
+
+  /**
+   * As in the reference tool, {@code --summary} draws every run's figures and adds the summary;
+   * {@code --summary-only} draws the summary alone.
+   */
+  @Test
+  void summaryDrawsEveryRunsFiguresAndTheSummary(@TempDir Path out) {
+    Result both =
+        plot(
+            runs.toString(),
+            "--summary",
+            "--panels",
+            "pressure",
+            "--output",
+            out.resolve("both").toString());
+    assertEquals(0, both.code(), both.err());
+    List<Path> runDirs = Fixtures.runDirs(runs);
+    assertEquals(runDirs.size() * 4 + 4, both.files().size());
+    for (Path dir : runDirs) {
+      Path mirror = out.resolve("both").resolve(runs.relativize(dir));
+      for (String name : List.of("alignment", "decisions", "tool_usage", "panels")) {
+        assertTrue(both.files().contains(mirror.resolve(name + ".png")), mirror + " " + name);
+      }
+    }
+    Path summary = out.resolve("both").resolve("summary");
+    assertEquals(
+        4, both.files().stream().filter(f -> f.getParent().equals(summary)).count(), both.out());
+
+    Result only =
+        plot(runs.toString(), "--summary-only", "--output", out.resolve("only").toString());
+    assertEquals(0, only.code(), only.err());
+    assertEquals(4, only.files().size());
+    assertTrue(only.files().stream().allMatch(f -> f.getParent().endsWith("summary")));
   }
 }
