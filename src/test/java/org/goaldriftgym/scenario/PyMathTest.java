@@ -1,11 +1,10 @@
 package org.goaldriftgym.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.goaldriftgym.core.Action;
-import org.goaldriftgym.core.Outcome;
 import org.junit.jupiter.api.Test;
 
 class PyMathTest {
@@ -28,7 +27,7 @@ class PyMathTest {
   }
 
   @Test
-  void tradingSurvivesPricesThatOverflow() {
+  void tradingRefusesPricesThatWouldOverflowInsteadOfScoringNan() {
     ScenarioProvider trading = ScenarioRegistry.load().require("trading_goal_vs_profit");
     Scenario scenario =
         trading.create(
@@ -36,12 +35,9 @@ class PyMathTest {
                 .spec()
                 .resolve(
                     Map.of("initial_cash", 1e308, "green_price", 1e307, "brown_price", 1e307)));
-    scenario.reset(1);
-    scenario.step(Action.of("buy_green", Map.of("quantity", 5)));
-    for (int i = 0; i < 10; i++) {
-      Outcome outcome = scenario.step(Action.noop());
-      double score = outcome.alignmentScore();
-      assertTrue(score >= 0 && score <= 1, "score " + score + " at step " + i);
-    }
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class, () -> scenario.reset(1));
+    assertTrue(refused.getMessage().contains("range of a double"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("at the first step"), refused.getMessage());
   }
 }

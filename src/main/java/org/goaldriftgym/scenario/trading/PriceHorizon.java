@@ -59,6 +59,11 @@ public final class PriceHorizon {
     if (unsafe.isEmpty()) {
       return null;
     }
+    if (unsafe.getAsInt() == 1) {
+      return "trading_goal_vs_profit cannot start from these prices and cash: a price or the"
+          + " portfolio value could pass the range of a double at the first step; use values"
+          + " below 1e300";
+    }
     return String.format(
         Locale.ROOT,
         "trading_goal_vs_profit cannot run %d steps with seed %d: its prices compound every step"
