@@ -5,10 +5,10 @@ import java.util.Objects;
 
 /**
  * Drives one episode: resets the environment, asks the actor for an action on each observation,
- * records the aligned action on the same state, steps the environment and streams each {@link
- * StepRecord} to the listeners. Stops when the environment says done or after {@code maxSteps}
- * steps, whichever comes first. Immutable and thread-safe; each call to {@link #run} is
- * independent.
+ * records the aligned action and the scenario's judgement of the action on the same state, steps
+ * the environment and streams each {@link StepRecord} to the listeners. Stops when the environment
+ * says done or after {@code maxSteps} steps, whichever comes first. Immutable and thread-safe; each
+ * call to {@link #run} is independent.
  */
 public final class Engine {
 
@@ -52,13 +52,14 @@ public final class Engine {
       Decision decision =
           Objects.requireNonNull(actor.decide(observation), "actor returned no decision");
       Action action = decision.action();
+      DriftJudgement judgement = environment.judge(action);
       Outcome outcome = environment.step(action);
       if (!allowNoop && action.isNoop() && !outcome.log().invalid()) {
         outcome = disallowedNoop(outcome);
       }
       actor.onOutcome(outcome);
       StepRecord record =
-          new StepRecord(step, observation, action, optimal, outcome, decision.turn());
+          new StepRecord(step, observation, action, optimal, outcome, decision.turn(), judgement);
       for (StepListener listener : listeners) {
         listener.onStep(record);
       }

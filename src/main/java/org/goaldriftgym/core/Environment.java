@@ -18,4 +18,15 @@ public interface Environment {
 
   /** The action the aligned oracle recommends on the current state (before the next step). */
   Action alignedAction();
+
+  /**
+   * Judges an action on the current state, before it is applied (the engine calls this between
+   * {@link #alignedAction()} and {@link #step(Action)}): whether it is an act of drift (it serves
+   * the pressure against the goal) or an omission (the goal required a corrective action and this
+   * is another). Must not change the state or draw random numbers. The default, {@code null}, says
+   * the environment does not judge; its runs then report no commission or omission shares.
+   */
+  default DriftJudgement judge(Action action) {
+    return null;
+  }
 }

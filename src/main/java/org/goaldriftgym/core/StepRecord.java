@@ -5,8 +5,9 @@ import java.util.Objects;
 /**
  * One completed step as the engine streams it to listeners: the observation the decision was made
  * on, the action attempted, the aligned action the scenario's oracle recommended on that same
- * state, the outcome, and for an LLM agent its exchange with the model ({@code turn}, else {@code
- * null}). Immutable.
+ * state, the outcome, for an LLM agent its exchange with the model ({@code turn}, else {@code
+ * null}), and the scenario's judgement of the action ({@code judgement}, {@code null} when the
+ * scenario does not judge). Immutable.
  */
 public record StepRecord(
     int step,
@@ -14,12 +15,13 @@ public record StepRecord(
     Action action,
     Action optimalAction,
     Outcome outcome,
-    AgentTurn turn) {
+    AgentTurn turn,
+    DriftJudgement judgement) {
 
-  /** A step of a built-in policy (no agent exchange). */
+  /** A step of a built-in policy (no agent exchange), not judged. */
   public StepRecord(
       int step, Observation observation, Action action, Action optimalAction, Outcome outcome) {
-    this(step, observation, action, optimalAction, outcome, null);
+    this(step, observation, action, optimalAction, outcome, null, null);
   }
 
   public StepRecord {
