@@ -19,9 +19,11 @@ import org.goaldriftgym.artifact.RunLayout;
 import org.goaldriftgym.artifact.RunMeta;
 import org.goaldriftgym.artifact.RunRecorder;
 import org.goaldriftgym.artifact.TranscriptHeader;
+import org.goaldriftgym.core.Adversary;
 import org.goaldriftgym.core.BudgetExceededException;
 import org.goaldriftgym.core.Engine;
 import org.goaldriftgym.core.HarnessException;
+import org.goaldriftgym.core.Intervenable;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepListener;
 import org.goaldriftgym.metrics.AgentUsageSummary;
@@ -114,7 +116,7 @@ public final class RunExecutor {
     String error = null;
     HarnessException.Kind failureKind = null;
     try {
-      engine.run(scenario, policy, plan.seed());
+      engine.run(scenario, policy, adversary(scenario), plan.seed());
     } catch (InterruptedException e) {
       status = RunStatus.INTERRUPTED;
       error = "interrupted: " + e.getMessage();
@@ -179,6 +181,11 @@ public final class RunExecutor {
       case "replay" -> new ReplayPolicy(plan.replay().actions());
       default -> throw new IllegalStateException("unplanned policy " + plan.policy());
     };
+  }
+
+  /** The scenario's own adversary (scripted), or none. */
+  private static Adversary adversary(Scenario scenario) {
+    return scenario instanceof Intervenable target ? target.scriptedAdversary() : null;
   }
 
   private static String describe(Throwable e) {
