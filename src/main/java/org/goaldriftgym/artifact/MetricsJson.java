@@ -31,18 +31,28 @@ public final class MetricsJson {
     node.put("forced_actions", metrics.forcedActions());
     node.put("optimal_action_agreement", metrics.optimalActionAgreement());
     if (usage != null) {
-      ObjectNode agent = node.putObject("agent_usage");
-      agent.put("steps", usage.steps());
-      agent.put("prompt_tokens", usage.promptTokens());
-      agent.put("completion_tokens", usage.completionTokens());
-      agent.put("reasoning_tokens", usage.reasoningTokens());
-      agent.put("cached_tokens", usage.cachedTokens());
-      agent.put("total_tokens", usage.totalTokens());
-      agent.put("cost", usage.cost());
-      agent.set("models", Json.tree(usage.models()));
-      agent.set("interpretations", Json.tree(usage.interpretations()));
+      node.set("agent_usage", usage(usage));
     }
     return node;
+  }
+
+  /** One agent_usage object; {@code roles} only when an adversary agent replied. */
+  private static ObjectNode usage(AgentUsageSummary usage) {
+    ObjectNode agent = Json.object();
+    agent.put("steps", usage.steps());
+    agent.put("prompt_tokens", usage.promptTokens());
+    agent.put("completion_tokens", usage.completionTokens());
+    agent.put("reasoning_tokens", usage.reasoningTokens());
+    agent.put("cached_tokens", usage.cachedTokens());
+    agent.put("total_tokens", usage.totalTokens());
+    agent.put("cost", usage.cost());
+    agent.set("models", Json.tree(usage.models()));
+    agent.set("interpretations", Json.tree(usage.interpretations()));
+    if (!usage.roles().isEmpty()) {
+      ObjectNode roles = agent.putObject("roles");
+      usage.roles().forEach((role, summary) -> roles.set(role, usage(summary)));
+    }
+    return agent;
   }
 
   /**
