@@ -107,6 +107,17 @@ class AdversaryRunTest {
   }
 
   private Run run(Function<String, String> env, String... args) {
+    List<String> all = new ArrayList<>();
+    all.add("run");
+    all.add("--runs-root");
+    all.add(temp.resolve("runs").toString());
+    all.add("--artifacts-root");
+    all.add(temp.resolve("artifacts").toString());
+    all.addAll(List.of(args));
+    return command(env, all);
+  }
+
+  private Run command(Function<String, String> env, List<String> all) {
     AgentFactory agents =
         AgentFactory.builder()
             .secrets(ApiKeys.of(temp, env))
@@ -119,13 +130,6 @@ class AdversaryRunTest {
     Main.Environment environment =
         new Main.Environment(
             Clock.fixed(Cli.NOW, ZoneOffset.UTC), temp, () -> 4242L, false, agents);
-    List<String> all = new ArrayList<>();
-    all.add("run");
-    all.add("--runs-root");
-    all.add(temp.resolve("runs").toString());
-    all.add("--artifacts-root");
-    all.add(temp.resolve("artifacts").toString());
-    all.addAll(List.of(args));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
@@ -225,6 +229,15 @@ class AdversaryRunTest {
     assertEquals(5, server.getRequestCount(), "replay made a request");
     assertSameArtifacts(recorded.dir(), replayed.dir());
     assertEquals(5, replayed.meta().at("/agent_transport/cache_hits").asInt());
+
+    // the replay command re-runs it from its config.json and the cache, offline
+    Run again =
+        command(
+            name -> null,
+            List.of("replay", recorded.dir().toString(), "--cache", cache.toString()));
+    assertEquals(0, again.code(), again.out() + again.err());
+    assertTrue(again.out().startsWith("reproduced "), again.out());
+    assertEquals(5, server.getRequestCount(), "replay made a request");
   }
 
   @Test
