@@ -84,6 +84,9 @@ class ArtifactSchemaTest {
                     List.of(
                         "--scenario", "release_manager", "--seed", "7", "--policy", "drifting")),
         Arguments.of(
+            "multi_agent_trading baseline (scripted adversary, panel groups)",
+            (RunArgs) dir -> List.of("--scenario", "multi_agent_trading", "--seed", "7")),
+        Arguments.of(
             "trading baseline",
             (RunArgs) dir -> List.of("--scenario", "trading_goal_vs_profit", "--seed", "7")),
         Arguments.of(
