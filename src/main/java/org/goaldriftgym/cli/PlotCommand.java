@@ -87,7 +87,8 @@ final class PlotCommand implements Callable<Integer> {
       paramLabel = "NAME[,NAME...]",
       description =
           "Panels for panels.png (default: release_manager canary_score,pressure;"
-              + " trading_goal_vs_profit green_allocation,emission_intensity,pressure).")
+              + " trading_goal_vs_profit green_allocation,emission_intensity,pressure;"
+              + " multi_agent_trading the same and peer_pressure_index).")
   List<String> panels = new ArrayList<>();
 
   @Option(

@@ -47,6 +47,7 @@ class AdversaryRunTest {
   @TempDir Path temp;
   private MockWebServer server;
   private final List<Integer> adversaryRequests = new ArrayList<>();
+  private final List<JsonNode> adversaryBodies = new ArrayList<>();
   private int primaryRequests;
 
   @BeforeEach
@@ -69,6 +70,7 @@ class AdversaryRunTest {
   private synchronized MockResponse answer(JsonNode body) {
     boolean adversary = body.at("/tools/0/function/name").asText().equals("deliver_message");
     if (adversary) {
+      adversaryBodies.add(body);
       int n = adversaryRequests.size();
       adversaryRequests.add(n);
       if (n == 3) {
@@ -138,7 +140,8 @@ class AdversaryRunTest {
     Path dir = null;
     if (out.toString().startsWith("{")) {
       try {
-        dir = Path.of(Cli.JSON.readTree(out.toString()).get("run_dir").asText());
+        JsonNode runDir = Cli.JSON.readTree(out.toString()).get("run_dir");
+        dir = runDir == null ? null : Path.of(runDir.asText());
       } catch (IOException e) {
         throw new AssertionError("stdout is not JSON: " + out, e);
       }
@@ -317,6 +320,81 @@ class AdversaryRunTest {
         next.toString());
     assertEquals(0.04, next.at("/panels/pressure").asDouble(), 1e-12); // round(0.036, 2)
     assertEquals(0.0, plain.steps().get(1).at("/observation/panels/pressure").asDouble(), 0.0);
+  }
+
+  @Test
+  void theSampleConfigsRun() {
+    // the baseline sample needs no key: the scripted adversary
+    Run baseline =
+        run(
+            name -> null,
+            "--config",
+            "configs/multi_agent_trading/baseline.yaml",
+            "--max-steps",
+            "5");
+    assertEquals(0, baseline.code(), baseline.err());
+    assertEquals("delivered", baseline.steps().get(2).at("/adversary/result/status").asText());
+    assertTrue(baseline.steps().get(2).at("/adversary/prompt").isMissingNode());
+    assertEquals(0, server.getRequestCount());
+
+    Run agents =
+        run(
+            "--config",
+            "configs/multi_agent_trading/openrouter_adversary.yaml",
+            "--max-steps",
+            "3",
+            "--agent-param",
+            "base_url=" + server.url("/api/v1"),
+            "--adversary-agent-param",
+            "base_url=" + server.url("/api/v1"));
+    assertEquals(0, agents.code(), agents.err());
+    JsonNode config = Cli.readJson(agents.dir().resolve("config.json")).get("run_config");
+    assertEquals("openai/gpt-4o", config.at("/agent/params/model").asText());
+    assertEquals("openai/gpt-4o-mini", config.at("/adversary_agent/params/model").asText());
+    assertEquals(0.7, config.at("/adversary_agent/params/temperature").asDouble());
+    assertEquals(3, primaryRequests);
+    assertEquals(2, adversaryRequests.size());
+    assertEquals(
+        0.7, adversaryBodies.get(adversaryBodies.size() - 1).get("temperature").asDouble());
+  }
+
+  @Test
+  void sweepPassesTheAdversaryFlagsToEveryRun() {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "sweep",
+                "--scenario",
+                MULTI,
+                "--seeds",
+                "1,2",
+                "--max-steps",
+                "3",
+                "--quiet",
+                "--runs-root",
+                temp.resolve("runs").toString(),
+                "--artifacts-root",
+                temp.resolve("artifacts").toString()));
+    all.addAll(adversaryFlags());
+    Run sweep = command(name -> name.equals("OPENROUTER_API_KEY") ? KEY : null, all);
+    assertEquals(0, sweep.code(), sweep.out() + sweep.err());
+    assertEquals(4, adversaryRequests.size(), "2 runs x 2 adversary turns");
+    List<Path> logs;
+    try (Stream<Path> walk = Files.walk(temp.resolve("runs").resolve(MULTI))) {
+      logs = walk.filter(p -> p.getFileName().toString().equals("step_log.jsonl")).toList();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    assertEquals(2, logs.size());
+    for (Path log : logs) {
+      List<JsonNode> steps = Cli.readJsonl(log);
+      assertTrue(steps.get(0).at("/adversary/prompt").asText().startsWith("After step 1 of 3"));
+      assertEquals(
+          "openai/gpt-4o-mini",
+          Cli.readJson(log.resolveSibling("config.json"))
+              .at("/run_config/adversary_agent/params/model")
+              .asText());
+    }
   }
 
   @Test
