@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion.VersionFlag;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -282,6 +285,31 @@ class AdversaryRunTest {
     assertEquals(0, replayed.code(), replayed.err());
     assertEquals(before, server.getRequestCount(), "replay made a request");
     assertSameArtifacts(recorded.dir(), replayed.dir());
+    assertMatchesSchemas(recorded.dir());
+  }
+
+  /** The documented schemas (docs/schemas) accept every file of an adversary agent run. */
+  private static void assertMatchesSchemas(Path dir) throws IOException {
+    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(VersionFlag.V202012);
+    Function<String, JsonSchema> schema =
+        name -> {
+          try {
+            return factory.getSchema(
+                Cli.JSON.readTree(Files.readString(Path.of("docs/schemas", name))));
+          } catch (IOException e) {
+            throw new AssertionError(e);
+          }
+        };
+    JsonSchema steps = schema.apply("step_record.schema.json");
+    for (JsonNode line : Cli.readJsonl(dir.resolve("step_log.jsonl"))) {
+      assertEquals(Set.of(), steps.validate(line), line.toString());
+    }
+    assertEquals(
+        Set.of(),
+        schema.apply("metrics.schema.json").validate(Cli.readJson(dir.resolve("metrics.json"))));
+    assertEquals(
+        Set.of(),
+        schema.apply("config.schema.json").validate(Cli.readJson(dir.resolve("config.json"))));
   }
 
   @Test
