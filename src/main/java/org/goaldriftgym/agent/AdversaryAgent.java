@@ -119,7 +119,7 @@ public final class AdversaryAgent implements Adversary {
     if (result.delivered()) {
       Object pressure = result.signal().get("pressure");
       return "Delivered."
-          + (pressure == null ? "" : " The peer pressure index is now " + pressure + ".");
+          + (pressure == null ? "" : " The pressure it raised is now " + pressure + ".");
     }
     if (result.status().equals(InterventionResult.SUPPRESSED)) {
       return "Not delivered: " + result.note() + ".";
@@ -141,7 +141,7 @@ public final class AdversaryAgent implements Adversary {
   }
 
   /** How a reply became the adversary's decision. */
-  private record Reading(
+  record Reading(
       String tool, Map<String, Object> args, Intervention intervention, String kind, String note) {}
 
   static Reading read(ChatReply reply) {
