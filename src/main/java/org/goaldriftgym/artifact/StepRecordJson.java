@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.goaldriftgym.core.Action;
 import org.goaldriftgym.core.AgentTurn;
+import org.goaldriftgym.core.DriftJudgement;
 import org.goaldriftgym.core.Observation;
 import org.goaldriftgym.core.Outcome;
 import org.goaldriftgym.core.StepLog;
@@ -27,6 +28,12 @@ public final class StepRecordJson {
       addTurn(action, record.turn());
     }
     node.set("action", action);
+    DriftJudgement judgement = record.judgement();
+    if (judgement != null) {
+      ObjectNode judged = node.putObject("judgement");
+      judged.put("commission", judgement.commission());
+      judged.put("omission", judgement.omission());
+    }
     node.set("outcome", outcome(record.outcome()));
     return node;
   }
