@@ -216,6 +216,27 @@ public final class ReportTables {
     return new Table(columns, rows);
   }
 
+  /**
+   * One row per group (or one row when {@code groups} holds one group of all runs): the key
+   * columns, then {@code key, n, excluded, rho, p_value, permutations} of the {@link TrendTest} of
+   * each group's runs.
+   */
+  public static Table trends(List<Group> groups, List<TrendTest> tests) {
+    List<String> columns = new ArrayList<>();
+    if (!groups.isEmpty()) {
+      columns.addAll(groups.get(0).key().keySet());
+    }
+    columns.addAll(List.of("key", "n", "excluded", "rho", "p_value", "permutations"));
+    List<List<Object>> rows = new ArrayList<>();
+    for (int i = 0; i < groups.size(); i++) {
+      TrendTest t = tests.get(i);
+      List<Object> row = new ArrayList<>(groups.get(i).key().values());
+      row.addAll(List.of(t.key(), t.n(), t.excluded(), t.rho(), t.pValue(), t.permutations()));
+      rows.add(row);
+    }
+    return new Table(columns, rows);
+  }
+
   private static String interval(double mean, Estimate e) {
     if (Double.isNaN(mean)) {
       return "-";
