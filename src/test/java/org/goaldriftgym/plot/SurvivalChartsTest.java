@@ -2,6 +2,7 @@ package org.goaldriftgym.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -38,31 +39,33 @@ class SurvivalChartsTest {
     XYChart chart = SurvivalCharts.timeToCrossing(groups, "label");
     // baseline: 2 runs, none crossed: flat at 1 up to max_steps 20
     XYSeries baseline = chart.getSeries("policy-baseline (n=2, 2 censored)");
-    List<? extends Number> y = List.copyOf(baseline.getYData());
-    assertFalse(y.isEmpty());
-    y.forEach(v -> assertEquals(1.0, v.doubleValue()));
-    List<? extends Number> x = List.copyOf(baseline.getXData());
-    assertEquals(20.0, x.get(x.size() - 1).doubleValue());
+    double[] y = baseline.getYData();
+    assertTrue(y.length > 0);
+    for (double v : y) {
+      assertEquals(1.0, v);
+    }
+    double[] x = baseline.getXData();
+    assertEquals(20.0, x[x.length - 1]);
     // drifting: 3 runs; each step of the curve is S(t) of the Kaplan-Meier estimate
     XYSeries drifting = chart.getSeries("policy-drifting (n=3, 0 censored)");
-    List<? extends Number> dx = List.copyOf(drifting.getXData());
-    List<? extends Number> dy = List.copyOf(drifting.getYData());
+    double[] dx = drifting.getXData();
+    double[] dy = drifting.getYData();
     GroupSummary group = groups.get(1);
-    for (int i = 0; i < dx.size(); i++) {
-      double t = dx.get(i).doubleValue();
-      double s = dy.get(i).doubleValue();
+    for (int i = 0; i < dx.length; i++) {
+      double t = dx[i];
+      double s = dy[i];
       double before = group.timeToCrossing().curve().survivalAt(t - 1e-9);
       double at = group.timeToCrossing().curve().survivalAt(t);
-      assertEquals(true, s == before || s == at, "point " + i + " at t=" + t);
+      assertTrue(s == before || s == at, "point " + i + " at t=" + t);
     }
-    assertEquals(0.0, dy.get(dy.size() - 1).doubleValue(), "every drifting run crossed");
+    assertEquals(0.0, dy[dy.length - 1], "every drifting run crossed");
     // the band is there, out of the legend
     XYSeries band = chart.getSeries("policy-drifting" + SummaryCharts.BAND_SUFFIX);
     assertFalse(band.isShowInLegend());
   }
 
   @Test
-  void writesAPng(@TempDir Path out) {
+  void writesAPng(@TempDir Path out) throws java.io.IOException {
     Path png = FigureWriter.write(SurvivalCharts.figure(groups, "label"), out);
     assertEquals("time_to_crossing.png", png.getFileName().toString());
     Images.assertFigure(png);
