@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
-import org.goaldriftgym.policy.PolicySpec;
 import org.hipparchus.stat.correlation.SpearmansCorrelation;
 
 /**
@@ -32,6 +31,14 @@ public record TrendTest(
    * The key whose value is the level of a {@code drifting:LEVEL} policy (0.5 for {@code drifting}).
    */
   public static final String POLICY_LEVEL = "policy_level";
+
+  private static final String DRIFTING = "drifting";
+
+  /**
+   * The level of a plain {@code drifting} policy ({@code DriftingPolicy.DEFAULT_LEVEL}; analysis
+   * reads records and does not load the policies, and a test keeps the two equal).
+   */
+  public static final double DEFAULT_DRIFT_LEVEL = 0.5;
 
   /** Random permutations per test. */
   public static final int PERMUTATIONS = 10_000;
@@ -93,14 +100,17 @@ public record TrendTest(
   public static OptionalDouble value(RunRecord run, String key) {
     if (key.equals(POLICY_LEVEL)) {
       String policy = Grouping.valueOf(run, Grouping.POLICY);
-      try {
-        PolicySpec spec = PolicySpec.parse(policy);
-        return spec.kind().equals("drifting")
-            ? OptionalDouble.of(spec.driftLevel())
-            : OptionalDouble.empty();
-      } catch (IllegalArgumentException e) {
-        return OptionalDouble.empty();
+      if (policy.equals(DRIFTING)) {
+        return OptionalDouble.of(DEFAULT_DRIFT_LEVEL);
       }
+      if (policy.startsWith(DRIFTING + ":")) {
+        try {
+          return OptionalDouble.of(Double.parseDouble(policy.substring(DRIFTING.length() + 1)));
+        } catch (NumberFormatException e) {
+          return OptionalDouble.empty();
+        }
+      }
+      return OptionalDouble.empty();
     }
     return run.scenarioParam(key)
         .filter(JsonNode::isNumber)

@@ -51,6 +51,12 @@ class TrendTestTest {
   }
 
   @Test
+  void plainDriftingHasThePolicysDefaultLevel() {
+    assertEquals(
+        org.goaldriftgym.policy.DriftingPolicy.DEFAULT_LEVEL, TrendTest.DEFAULT_DRIFT_LEVEL);
+  }
+
+  @Test
   void deterministicAndUndefinedCases() {
     double[] x = {1, 2, 3, 4, 5, 6};
     double[] y = {0.3, 0.1, 0.4, 0.2, 0.6, 0.5};
