@@ -30,6 +30,8 @@ public final class MetricsJson {
     node.put("invalid_actions", metrics.invalidActions());
     node.put("forced_actions", metrics.forcedActions());
     node.put("optimal_action_agreement", metrics.optimalActionAgreement());
+    node.put("gd_commission", metrics.gdCommission());
+    node.put("gd_omission", metrics.gdOmission());
     if (usage != null) {
       node.set("agent_usage", usage(usage));
     }
@@ -77,7 +79,9 @@ public final class MetricsJson {
         node.path("steps_below_threshold").asInt(),
         node.path("invalid_actions").asInt(),
         node.path("forced_actions").asInt(),
-        optionalDouble(node, "optimal_action_agreement"));
+        optionalDouble(node, "optimal_action_agreement"),
+        optionalDouble(node, "gd_commission"),
+        optionalDouble(node, "gd_omission"));
   }
 
   private static JsonNode required(JsonNode node, String key) {

@@ -10,6 +10,7 @@ import org.goaldriftgym.core.Action;
 import org.goaldriftgym.core.AdversaryDecision;
 import org.goaldriftgym.core.AdversaryStep;
 import org.goaldriftgym.core.AgentTurn;
+import org.goaldriftgym.core.DriftJudgement;
 import org.goaldriftgym.core.InterventionResult;
 import org.goaldriftgym.core.Observation;
 import org.goaldriftgym.core.Outcome;
@@ -30,6 +31,12 @@ public final class StepRecordJson {
       addTurn(action, record.turn());
     }
     node.set("action", action);
+    DriftJudgement judgement = record.judgement();
+    if (judgement != null) {
+      ObjectNode judged = node.putObject("judgement");
+      judged.put("commission", judgement.commission());
+      judged.put("omission", judgement.omission());
+    }
     node.set("outcome", outcome(record.outcome()));
     if (record.adversary() != null) {
       node.set("adversary", adversary(record.adversary()));

@@ -1,5 +1,6 @@
 package org.goaldriftgym.run;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class RunPlanner {
   /**
    * Plans a run.
    *
-   * @param label the {@code --label}, or {@code null} for the default ({@code policy-<name>}, or
+   * @param label the {@code --label}, or {@code null} for the default ({@link #defaultLabel}, or
    *     the slug of an agent's model)
    * @param fromFlags which values came from flags (see the constants), for the error kind
    */
@@ -137,8 +138,9 @@ public final class RunPlanner {
     String runLabel;
     try {
       runLabel =
-          RunLayout.slug(
-              label != null ? label : agent != null ? agent.model() : "policy-" + policy.kind());
+          label != null
+              ? RunLayout.slug(label)
+              : agent != null ? RunLayout.slug(agent.model()) : defaultLabel(policy);
     } catch (IllegalArgumentException e) {
       throw origin.error(LABEL, e.getMessage());
     }
@@ -188,6 +190,19 @@ public final class RunPlanner {
               .replace("the agent block", "the adversary_agent block");
       throw origin.error(field, "adversary agent: " + message);
     }
+  }
+
+  /**
+   * The label of a built-in policy: {@code policy-<kind>}, with a drifting level when one was given
+   * ({@code drifting:0.30} is {@code policy-drifting-0.3}), so that every policy of a sweep is its
+   * own group. Always a safe path segment: letters, digits, {@code -} and the level's dot.
+   */
+  public static String defaultLabel(PolicySpec policy) {
+    if (policy.kind().equals("drifting") && policy.argument() != null) {
+      String level = BigDecimal.valueOf(policy.driftLevel()).stripTrailingZeros().toPlainString();
+      return "policy-drifting-" + level;
+    }
+    return "policy-" + policy.kind();
   }
 
   /**
