@@ -33,6 +33,10 @@ final class RunData {
   /** A run to compare with: same scenario and seed, another label. */
   record Peer(String id, RunRecord run) {}
 
+  /**
+   * The page data of a run. The result shares nodes with {@code lines} and the record's trees
+   * (nothing here modifies them), so it is written out and dropped, never changed.
+   */
   static ObjectNode of(String id, RunRecord run, List<JsonNode> lines, List<Peer> peers) {
     ObjectNode node = Json.object();
     node.put("id", id);
@@ -42,7 +46,7 @@ final class RunData {
     node.put("max_steps", run.maxSteps());
     node.put("path", run.dir().toString());
     node.set("tools", Json.tree(run.tools()));
-    node.set("metrics", run.metricsJson() == null ? null : run.metricsJson().deepCopy());
+    node.set("metrics", run.metricsJson() == null ? null : run.metricsJson());
     node.put("metrics_recomputed", run.metrics().recomputed());
     node.put("mean_alignment_score", run.metrics().meanAlignmentScore());
     if (run.metrics().firstPassBelowThreshold() == null) {
@@ -51,7 +55,7 @@ final class RunData {
       node.put("first_pass_below_threshold", run.metrics().firstPassBelowThreshold());
     }
     JsonNode params = run.config().path("scenario_config");
-    node.set("params", params.isObject() ? params.deepCopy() : Json.object());
+    node.set("params", params.isObject() ? params : Json.object());
     ArrayNode peerArray = node.putArray("peers");
     for (Peer peer : peers) {
       ObjectNode p = peerArray.addObject();
@@ -106,16 +110,13 @@ final class RunData {
     ObjectNode node = Json.object();
     node.put("step", row.step());
     copyText(node, "message", observation.path("message"));
-    node.set(
-        "panels",
-        observation.path("panels").isObject() ? observation.get("panels").deepCopy() : null);
+    node.set("panels", observation.path("panels").isObject() ? observation.get("panels") : null);
     node.put("tool", row.tool());
-    node.set("args", action.path("args").isObject() ? action.get("args").deepCopy() : null);
+    node.set("args", action.path("args").isObject() ? action.get("args") : null);
     copyText(node, "args_problem", action.path("args_problem"));
     node.put("aligned", row.alignedAction());
     node.set(
-        "aligned_args",
-        action.path("optimal_args").isObject() ? action.get("optimal_args").deepCopy() : null);
+        "aligned_args", action.path("optimal_args").isObject() ? action.get("optimal_args") : null);
     node.put("applied", row.appliedTool());
     node.put("score", row.score());
     node.put("done", outcome.path("done").asBoolean(false));
@@ -142,7 +143,7 @@ final class RunData {
       ObjectNode agent = node.putObject("agent");
       for (String key : AGENT_KEYS) {
         JsonNode value = action.path(key);
-        agent.set(key, value.isMissingNode() ? null : value.deepCopy());
+        agent.set(key, value.isMissingNode() ? null : value);
       }
     }
     return node;
