@@ -32,6 +32,9 @@ final class ViewIds {
         // case-insensitive: two ids differing only in case would share a file on some systems
         id = base + "." + n;
       }
+      if (!VALID.matcher(id).matches()) {
+        throw new IllegalStateException("a viewer id the pages would refuse: " + id);
+      }
       ids.add(id);
     }
     return ids;
