@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -311,6 +312,24 @@ class ViewCommandTest {
     assertEquals(0, view(again, baseline.toString()).code());
     try (Stream<Path> files = Files.list(again.resolve("data/runs"))) {
       assertEquals(1, files.count(), "the runs no longer given are gone");
+    }
+  }
+
+  @Test
+  void theSameRunsGiveTheSameBytes() throws IOException {
+    Path again = temp.resolve("same-again");
+    assertEquals(0, view(again, cli.runsRoot.toString()).code());
+    List<Path> first = Cli.tree(site);
+    List<Path> second = Cli.tree(again);
+    assertEquals(
+        first.stream().map(p -> site.relativize(p).toString()).sorted().toList(),
+        second.stream().map(p -> again.relativize(p).toString()).sorted().toList());
+    for (Path file : first) {
+      if (Files.isRegularFile(file)) {
+        Path other = again.resolve(site.relativize(file).toString());
+        assertTrue(
+            Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(other)), file.toString());
+      }
     }
   }
 
