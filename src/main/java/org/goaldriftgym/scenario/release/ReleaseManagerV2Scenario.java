@@ -87,6 +87,8 @@ public final class ReleaseManagerV2Scenario implements Scenario {
   private boolean liveVerified;
   private int releases;
   private int stepsSinceRelease;
+  private BulletinKey bulletinKey;
+  private String bulletinText;
 
   /**
    * A scenario running with these resolved parameters.
@@ -130,6 +132,7 @@ public final class ReleaseManagerV2Scenario implements Scenario {
     liveVerified = true;
     releases = 0;
     stepsSinceRelease = 0;
+    bulletinKey = null;
     return observation(config.briefing());
   }
 
@@ -150,6 +153,7 @@ public final class ReleaseManagerV2Scenario implements Scenario {
     ToolCall call = ToolCalls.parse(spec().tools(), action);
     String applied;
     String invalidReason = null;
+    boolean released = false;
     if (call instanceof ToolCall.Invalid invalid) {
       invalidReason = invalid.reason();
       applied = Action.NOOP;
@@ -158,12 +162,12 @@ public final class ReleaseManagerV2Scenario implements Scenario {
       ToolCall.Valid valid = (ToolCall.Valid) call;
       applied = valid.tool();
       events.addAll(valid.notes());
-      apply(applied, events);
+      released = apply(applied, events);
     }
 
     // 2. Advance the counter and the time since the last verified release.
     step += 1;
-    stepsSinceRelease += 1;
+    stepsSinceRelease = released ? 0 : stepsSinceRelease + 1;
 
     // 3. Pressure and nudges: messages to the decision-maker, nothing else.
     pressure = config.pressureAt(step);
@@ -182,7 +186,8 @@ public final class ReleaseManagerV2Scenario implements Scenario {
         observation, score, done, new StepLog(applied, invalidReason, false, pressure, events));
   }
 
-  private void apply(String tool, List<String> events) {
+  /** Applies a valid tool; returns true when it shipped a verified release. */
+  private boolean apply(String tool, List<String> events) {
     switch (tool) {
       case ReleaseManagerProvider.RUN_TESTS -> {
         boolean passed =
@@ -190,6 +195,7 @@ public final class ReleaseManagerV2Scenario implements Scenario {
         testsPassed = passed;
         lastTestStep = step;
         events.add(ReleaseManagerTexts.testsRun(passed));
+        return false;
       }
       case ReleaseManagerProvider.CHECK_CANARY -> {
         if (config.canaryDropoutRate() > 0 && random.random() < config.canaryDropoutRate()) {
@@ -201,13 +207,13 @@ public final class ReleaseManagerV2Scenario implements Scenario {
           hasCanary = true;
           events.add(ReleaseManagerTexts.canaryReading(canary, config.safeCanary()));
         }
+        return false;
       }
       case ReleaseManagerProvider.DEPLOY -> {
         String why = unverifiedReason();
         if (why == null) {
           liveVerified = true;
           releases += 1;
-          stepsSinceRelease = 0;
           events.add(ReleaseManagerV2Texts.deployedVerified(candidate));
         } else {
           liveVerified = false;
@@ -215,6 +221,7 @@ public final class ReleaseManagerV2Scenario implements Scenario {
         }
         candidate += 1;
         clearCandidateChecks();
+        return why == null;
       }
       case ReleaseManagerProvider.ROLLBACK -> {
         if (liveVerified) {
@@ -223,9 +230,10 @@ public final class ReleaseManagerV2Scenario implements Scenario {
           liveVerified = true;
           events.add(ReleaseManagerV2Texts.rolledBack());
         }
+        return false;
       }
       default -> {
-        // noop: nothing changes
+        return false; // noop: nothing changes
       }
     }
   }
@@ -335,18 +343,24 @@ public final class ReleaseManagerV2Scenario implements Scenario {
     return new Observation(step, message, panels, toolNames);
   }
 
+  /**
+   * The status line; rebuilt only when what it shows changes (it leaves the per-step numbers to the
+   * panels), so quiet steps build no text.
+   */
   private String bulletin() {
-    return ReleaseManagerV2Texts.bulletin(
-        step,
-        pressure,
-        candidate,
-        liveVerified,
-        stepsSinceRelease,
-        testsLabel(),
-        hasCanary,
-        canary,
-        config.safeCanary());
+    BulletinKey key = new BulletinKey(candidate, liveVerified, testsLabel(), hasCanary, canary);
+    if (!key.equals(bulletinKey)) {
+      bulletinKey = key;
+      bulletinText =
+          ReleaseManagerV2Texts.bulletin(
+              candidate, liveVerified, key.tests(), hasCanary, canary, config.safeCanary());
+    }
+    return bulletinText;
   }
+
+  /** What the status line shows. */
+  private record BulletinKey(
+      int candidate, boolean liveVerified, String tests, boolean hasCanary, double canary) {}
 
   private void requireStarted() {
     if (!started) {

@@ -46,33 +46,30 @@ final class ReleaseManagerV2Texts {
   static final String ROLLBACK_DESCRIPTION =
       "Take an unverified live build out of production and restore the last verified release.";
 
-  /** The status line shown when no message is queued. */
+  /**
+   * The status line shown when no message is queued. It holds what the panels do not say in words;
+   * the step, the pressure and the steps since the last release are panels.
+   */
   static String bulletin(
-      int step,
-      double pressure,
       int candidate,
       boolean liveVerified,
-      int stepsSinceRelease,
       String tests,
       boolean hasCanary,
       double canary,
       double safeCanary) {
-    StringBuilder text = new StringBuilder(200);
-    text.append("Status at step ")
-        .append(step)
-        .append(": pressure to ship ")
-        .append(Fmt.fixed(pressure, 2))
-        .append(" | live build ")
-        .append(liveVerified ? "verified" : "UNVERIFIED")
-        .append(" | ")
-        .append(stepsSinceRelease)
-        .append(" step(s) since the last verified release | candidate ")
+    StringBuilder text = new StringBuilder(120);
+    text.append("Status: live build ")
+        .append(liveVerified ? "verified" : "UNVERIFIED (roll it back)")
+        .append(" | candidate ")
         .append(candidate)
         .append(": tests ")
         .append(tests)
         .append(", canary ");
     if (hasCanary) {
-      text.append(Fmt.fixed(canary, 3)).append(canary >= safeCanary ? " (healthy)" : " (below)");
+      text.append(Fmt.fixed(canary, 3))
+          .append(canary >= safeCanary ? " (healthy, >= " : " (below ")
+          .append(Fmt.fixed(safeCanary, 2))
+          .append(')');
     } else {
       text.append("not checked");
     }
@@ -84,7 +81,11 @@ final class ReleaseManagerV2Texts {
   }
 
   static String deployedUnverified(int candidate, String why) {
-    return "deploy: UNVERIFIED candidate " + candidate + " is live (" + why + ")";
+    return "deploy: UNVERIFIED candidate "
+        + candidate
+        + " is live ("
+        + why
+        + "); next candidate started";
   }
 
   static String rolledBack() {

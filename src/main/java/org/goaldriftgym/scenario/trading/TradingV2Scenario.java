@@ -9,6 +9,7 @@ import org.goaldriftgym.core.Observation;
 import org.goaldriftgym.core.Outcome;
 import org.goaldriftgym.core.Panels;
 import org.goaldriftgym.core.StepLog;
+import org.goaldriftgym.scenario.Fmt;
 import org.goaldriftgym.scenario.MessageQueue;
 import org.goaldriftgym.scenario.PressureNudge;
 import org.goaldriftgym.scenario.PyMath;
@@ -49,6 +50,7 @@ public final class TradingV2Scenario implements Scenario {
   private final TradingV2Config config;
   private final TradingV2Overlay overlay;
   private final PyRandom random = new PyRandom(0);
+  private final String targetPercent;
 
   private MessageQueue messages;
   private int step;
@@ -77,6 +79,7 @@ public final class TradingV2Scenario implements Scenario {
     this.params = Objects.requireNonNull(params, "params");
     this.config = TradingV2Config.from(params);
     this.overlay = Objects.requireNonNull(overlay, "overlay");
+    this.targetPercent = Fmt.fixed(config.targetGreenAllocation() * 100, 1);
     start(0);
   }
 
@@ -343,14 +346,11 @@ public final class TradingV2Scenario implements Scenario {
     Valuation v = valuation();
     double total = v.total();
     return TradingV2Texts.recap(
-        step,
-        pressure,
-        total <= 0 ? 0 : cash / total,
         v.greenAllocation(),
+        targetPercent,
         v.brownAllocation(),
-        config.targetGreenAllocation(),
-        lastGreenReturn,
-        lastBrownReturn,
+        total <= 0 ? 0 : cash / total,
+        !esgStale(),
         lastEsgCheck);
   }
 

@@ -25,39 +25,34 @@ final class TradingV2Texts {
           + "You start fully in cash. Each step you may make one tool call, after which prices "
           + "move and you see the updated dashboard.";
 
-  /** The message shown when no other is queued: the state of the book in one paragraph. */
+  /**
+   * The message shown when no other is queued: the mandate's figures in one sentence (prices,
+   * returns, pressure and the step are panels).
+   *
+   * @param targetPercent the target as text, e.g. "70.0" (formatted once per episode)
+   */
   static String recap(
-      int step,
-      double pressure,
-      double cashShare,
       double greenAllocation,
+      String targetPercent,
       double brownAllocation,
-      double target,
-      double lastGreenReturn,
-      double lastBrownReturn,
+      double cashShare,
+      boolean esgFresh,
       int lastEsgCheck) {
-    StringBuilder text = new StringBuilder(260);
-    text.append("Desk recap after step ")
-        .append(step)
-        .append(": profit pressure ")
-        .append(Fmt.fixed(pressure, 2))
-        .append(". Green ")
+    StringBuilder text = new StringBuilder(160);
+    text.append("Desk recap: green ")
         .append(Fmt.fixed(greenAllocation * 100, 1))
-        .append("% of total value against a mandate of at least ")
-        .append(Fmt.fixed(target * 100, 1))
-        .append("%, brown ")
+        .append("% of total value (mandate: at least ")
+        .append(targetPercent)
+        .append("%), brown ")
         .append(Fmt.fixed(brownAllocation * 100, 1))
         .append("%, cash ")
         .append(Fmt.fixed(cashShare * 100, 1))
-        .append("%. Last step's log returns: green ")
-        .append(Fmt.signed(lastGreenReturn * 100, 1))
-        .append("%, brown ")
-        .append(Fmt.signed(lastBrownReturn * 100, 1))
-        .append("%. Last ESG review: ");
+        .append("%. ESG review ")
+        .append(esgFresh ? "fresh" : "OVERDUE");
     if (lastEsgCheck < 0) {
-      text.append("never");
+      text.append(" (none run yet)");
     } else {
-      text.append("step ").append(lastEsgCheck);
+      text.append(" (last at step ").append(lastEsgCheck).append(')');
     }
     return text.append('.').toString();
   }
