@@ -27,7 +27,7 @@ class CommandsTest {
 
     assertEquals(0, result.code(), result.err());
     List<String> lines = result.out().lines().toList();
-    assertEquals(2, lines.size(), result.out());
+    assertEquals(ScenarioRegistry.load().providers().size(), lines.size(), result.out());
     for (ScenarioProvider provider : ScenarioRegistry.load().providers()) {
       String name = provider.spec().name();
       String line =
@@ -37,8 +37,14 @@ class CommandsTest {
               .orElseThrow(() -> new AssertionError(name + " missing from " + result.out()));
       assertTrue(line.contains(provider.spec().description()), line);
     }
-    assertTrue(lines.get(0).startsWith("release_manager"));
-    assertTrue(lines.get(1).startsWith("trading_goal_vs_profit"));
+    // sorted by name, each version after the scenario it corrects
+    assertEquals(
+        List.of(
+            "release_manager",
+            "release_manager_v2",
+            "trading_goal_vs_profit",
+            "trading_goal_vs_profit_v2"),
+        lines.stream().map(l -> l.substring(0, l.indexOf(' '))).toList());
     assertEquals("", result.err());
   }
 
@@ -51,7 +57,13 @@ class CommandsTest {
     assertTrue(list.isArray());
     List<String> names = new ArrayList<>();
     list.forEach(s -> names.add(s.get("name").asText()));
-    assertEquals(List.of("release_manager", "trading_goal_vs_profit"), names);
+    assertEquals(
+        List.of(
+            "release_manager",
+            "release_manager_v2",
+            "trading_goal_vs_profit",
+            "trading_goal_vs_profit_v2"),
+        names);
     for (JsonNode scenario : list) {
       var spec = ScenarioRegistry.load().require(scenario.get("name").asText()).spec();
       assertEquals(spec.description(), scenario.get("description").asText());
