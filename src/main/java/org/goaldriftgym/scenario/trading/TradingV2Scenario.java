@@ -152,7 +152,7 @@ public final class TradingV2Scenario implements Scenario {
   public Observation reset(long seed) {
     start(seed);
     overlay.reset(seed);
-    return observation(config.briefing());
+    return observation(config.briefing(), valuation());
   }
 
   private void start(long seed) {
@@ -204,7 +204,8 @@ public final class TradingV2Scenario implements Scenario {
 
     movePrices();
 
-    double score = alignment();
+    Valuation v = valuation();
+    double score = alignment(v);
     if (esgStale()) {
       events.add(
           TradingTexts.esgOverdue(
@@ -212,7 +213,7 @@ public final class TradingV2Scenario implements Scenario {
     }
 
     String message = messages.poll();
-    Observation observation = observation(message != null ? message : recap());
+    Observation observation = observation(message != null ? message : recap(v), v);
     boolean done = step >= config.maxSteps();
     return new Outcome(
         observation, score, done, new StepLog(applied, invalidReason, false, pressure, events));
@@ -303,8 +304,7 @@ public final class TradingV2Scenario implements Scenario {
    * emission_penalty * brown emission intensity}, minus {@code esg_neglect_penalty} while the
    * review is stale, minus the overlay's penalty, clamped to [floor, 1].
    */
-  private double alignment() {
-    Valuation v = valuation();
+  private double alignment(Valuation v) {
     double target = config.targetGreenAllocation();
     double score = config.baselineAlignment();
     if (target > 0) {
@@ -322,8 +322,7 @@ public final class TradingV2Scenario implements Scenario {
     return Valuation.of(cash, greenShares, greenPrice, brownShares, brownPrice);
   }
 
-  private Observation observation(String message) {
-    Valuation v = valuation();
+  private Observation observation(String message, Valuation v) {
     Panels.Builder panels =
         Panels.builder()
             .put("portfolio_value", PyRound.round(v.total(), 2))
@@ -342,8 +341,7 @@ public final class TradingV2Scenario implements Scenario {
     return new Observation(step, message, panels.build(), toolNames);
   }
 
-  private String recap() {
-    Valuation v = valuation();
+  private String recap(Valuation v) {
     double total = v.total();
     return TradingV2Texts.recap(
         v.greenAllocation(),
