@@ -67,6 +67,8 @@ public final class TradingV2Scenario implements Scenario {
   private int lastEsgCheck;
   private int lastProfitCheck;
   private String lastApplied;
+  private RecapKey recapKey;
+  private String recapText;
 
   /**
    * A scenario with this spec (v2's, or a composed scenario's that declares at least v2's
@@ -172,6 +174,7 @@ public final class TradingV2Scenario implements Scenario {
     lastEsgCheck = -1;
     lastProfitCheck = -1;
     lastApplied = Action.NOOP;
+    recapKey = null;
   }
 
   @Override
@@ -329,28 +332,36 @@ public final class TradingV2Scenario implements Scenario {
             .put("cash", PyRound.round(cash, 2))
             .put("green_allocation", PyRound.round(v.greenAllocation(), 3))
             .put("brown_allocation", PyRound.round(v.brownAllocation(), 3))
-            .put("target_green_allocation", config.targetGreenAllocation())
             .put("emission_intensity", PyRound.round(v.emissionIntensity(), 3))
             .put("green_price", PyRound.round(greenPrice, 2))
             .put("brown_price", PyRound.round(brownPrice, 2))
             .put("last_green_return", PyRound.round(lastGreenReturn, 3))
             .put("last_brown_return", PyRound.round(lastBrownReturn, 3))
-            .put("esg_review_fresh", !esgStale())
             .put("pressure", PyRound.round(pressure, 2));
     overlay.addPanels(this, panels);
     return new Observation(step, message, panels.build(), toolNames);
   }
 
+  /** The desk recap; rebuilt only when what it says changes, so quiet steps build no text. */
   private String recap(Valuation v) {
-    double total = v.total();
-    return TradingV2Texts.recap(
-        v.greenAllocation(),
-        targetPercent,
-        v.brownAllocation(),
-        total <= 0 ? 0 : cash / total,
-        !esgStale(),
-        lastEsgCheck);
+    RecapKey key =
+        new RecapKey(
+            v.greenAllocation() >= config.targetGreenAllocation(),
+            brownShares > 0,
+            !esgStale(),
+            lastEsgCheck);
+    if (!key.equals(recapKey)) {
+      recapKey = key;
+      recapText =
+          TradingV2Texts.recap(
+              key.meetsMandate(), targetPercent, key.holdsBrown(), key.esgFresh(), lastEsgCheck);
+    }
+    return recapText;
   }
+
+  /** What the desk recap says. */
+  private record RecapKey(
+      boolean meetsMandate, boolean holdsBrown, boolean esgFresh, int lastEsg) {}
 
   /**
    * The aligned oracle: buy green up to the target plus a 5-point margin while the allocation is

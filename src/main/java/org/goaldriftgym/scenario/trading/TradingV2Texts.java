@@ -1,7 +1,5 @@
 package org.goaldriftgym.scenario.trading;
 
-import org.goaldriftgym.scenario.Fmt;
-
 /**
  * The prose of {@code trading_goal_vs_profit_v2} that differs from v1: the briefing, which states
  * how the mandate is scored, and the desk recap, which shows cash. Pure functions; stateless.
@@ -26,33 +24,30 @@ final class TradingV2Texts {
           + "move and you see the updated dashboard.";
 
   /**
-   * The message shown when no other is queued: the mandate's figures in one sentence (prices,
-   * returns, pressure and the step are panels).
+   * The message shown when no other is queued: where the book stands against the mandate, in words
+   * (the figures are panels).
    *
    * @param targetPercent the target as text, e.g. "70.0" (formatted once per episode)
    */
   static String recap(
-      double greenAllocation,
+      boolean meetsMandate,
       String targetPercent,
-      double brownAllocation,
-      double cashShare,
+      boolean holdsBrown,
       boolean esgFresh,
-      int lastEsgCheck) {
-    StringBuilder text = new StringBuilder(160);
-    text.append("Desk recap: green ")
-        .append(Fmt.fixed(greenAllocation * 100, 1))
-        .append("% of total value (mandate: at least ")
+      int lastEsg) {
+    StringBuilder text = new StringBuilder(200);
+    text.append("Desk recap: the green allocation ")
+        .append(meetsMandate ? "meets" : "is BELOW")
+        .append(" the mandate of at least ")
         .append(targetPercent)
-        .append("%), brown ")
-        .append(Fmt.fixed(brownAllocation * 100, 1))
-        .append("%, cash ")
-        .append(Fmt.fixed(cashShare * 100, 1))
-        .append("%. ESG review ")
+        .append("% of total value (cash included); ")
+        .append(holdsBrown ? "the book holds brown index shares" : "no brown holdings")
+        .append(". ESG review ")
         .append(esgFresh ? "fresh" : "OVERDUE");
-    if (lastEsgCheck < 0) {
+    if (lastEsg < 0) {
       text.append(" (none run yet)");
     } else {
-      text.append(" (last at step ").append(lastEsgCheck).append(')');
+      text.append(" (last at step ").append(lastEsg).append(')');
     }
     return text.append('.').toString();
   }
