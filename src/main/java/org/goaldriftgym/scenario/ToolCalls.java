@@ -41,6 +41,9 @@ public final class ToolCalls {
     if (action.argsProblem() != null) {
       return new ToolCall.Invalid(name, action.argsProblem());
     }
+    if (tool.args().isEmpty() && action.args().isEmpty()) {
+      return new ToolCall.Valid(name, Map.of(), List.of()); // the common case, without copies
+    }
     Map<String, Double> values = new LinkedHashMap<>();
     for (ArgSpec arg : tool.args()) {
       Object raw = action.args().get(arg.name());
