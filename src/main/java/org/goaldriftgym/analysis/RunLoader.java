@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.artifact.RunFormat;
+import org.goaldriftgym.artifact.RunOwner;
 import org.goaldriftgym.core.Action;
 
 /**
@@ -41,6 +42,7 @@ public final class RunLoader {
   public static final String STEP_LOG = "step_log.jsonl";
 
   private static final String RUNNING = "running";
+  private static final String INTERRUPTED = "interrupted";
 
   private RunLoader() {}
 
@@ -212,14 +214,19 @@ public final class RunLoader {
     }
     RunMetrics metrics =
         metricsJson == null ? RunMetrics.fromSteps(steps, threshold) : metrics(dir, metricsJson);
+    boolean staleRunning = RUNNING.equals(status) && isStale(meta);
     return new RunRecord(
         dir,
         text(meta, "run_id", dir, META),
         text(meta, "scenario", dir, META),
         text(meta, "run_label", dir, META),
         seed,
-        status,
-        meta.path("error").isTextual() ? meta.get("error").asText() : null,
+        staleRunning ? INTERRUPTED : status,
+        staleRunning
+            ? "left running by "
+                + RunOwner.fromJson(meta.get("owner"))
+                + ", which is gone (killed without closing the run); sweep --resume re-runs it"
+            : meta.path("error").isTextual() ? meta.get("error").asText() : null,
         meta.path("created_at").isTextual() ? meta.get("created_at").asText() : null,
         meta.path("config_hash").isTextual() ? meta.get("config_hash").asText() : null,
         threshold,
@@ -230,6 +237,12 @@ public final class RunLoader {
         config,
         meta,
         metricsJson);
+  }
+
+  /** A {@code running} run whose recorded owner process is gone. */
+  static boolean isStale(JsonNode meta) {
+    RunOwner owner = RunOwner.fromJson(meta.get("owner"));
+    return owner != null && owner.stale();
   }
 
   static RunMetrics metrics(Path dir, JsonNode node) {

@@ -87,7 +87,9 @@ public final class RunRecorder implements StepListener {
 
   /**
    * Closes the run: transcript footers, {@code metrics.json} over the completed steps and the final
-   * {@code meta.json}. Only the first call has an effect.
+   * {@code meta.json}. Only the first call has an effect. A file that cannot be written closes the
+   * run as {@code failed} (its {@code meta.json} says why) and the {@link IOException} is thrown
+   * after that.
    *
    * @return true when this call closed the run
    */
@@ -112,18 +114,60 @@ public final class RunRecorder implements StepListener {
       return false;
     }
     finished = true;
+    // a file that cannot be completed (a full disk, a read-only file system) fails the run: it is
+    // never closed as complete with a truncated step log, transcript or metrics
+    IOException failure = null;
     try {
       stepLog.close();
-      for (Transcript transcript : transcripts) {
+    } catch (IOException e) {
+      failure = e;
+    }
+    for (Transcript transcript : transcripts) {
+      try {
+        if (failure != null) {
+          status = RunStatus.FAILED;
+          error = writeError(failure);
+        }
         transcript.footer(status, error, metrics);
         transcript.close();
+      } catch (IOException e) {
+        failure = failure == null ? e : failure;
       }
-    } finally {
-      AtomicFiles.write(dir.metrics(), Json.pretty(MetricsJson.encode(metrics, usage)));
-      meta = meta.finish(at, status, error, transport);
-      AtomicFiles.write(dir.meta(), Json.pretty(meta.toJson()));
+    }
+    if (failure == null) {
+      try {
+        AtomicFiles.write(dir.metrics(), Json.pretty(MetricsJson.encode(metrics, usage)));
+      } catch (IOException e) {
+        failure = e;
+      }
+    }
+    if (failure != null) {
+      status = RunStatus.FAILED;
+      error = writeError(failure);
+    }
+    meta = meta.finish(at, status, error, transport);
+    byte[] metaBytes = Json.pretty(meta.toJson());
+    try {
+      AtomicFiles.write(dir.meta(), metaBytes);
+    } catch (IOException e) {
+      // no room for a temporary file: overwrite the running meta in place, which reuses its blocks
+      try {
+        Files.write(
+            dir.meta(), metaBytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+      } catch (IOException inPlace) {
+        e.addSuppressed(inPlace);
+        throw e;
+      }
+      failure = failure == null ? e : failure;
+    }
+    if (failure != null) {
+      throw failure;
     }
     return true;
+  }
+
+  private static String writeError(IOException e) {
+    return "cannot write the run's files: " + e.getMessage();
   }
 
   /** The meta as last written. */

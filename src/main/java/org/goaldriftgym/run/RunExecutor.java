@@ -95,7 +95,13 @@ public final class RunExecutor {
             dir, startedAt, config.hash(), plan.seed(), workingDirectoryGit, commandLine);
     TranscriptHeader header =
         new TranscriptHeader(plan.scenario(), plan.seed(), actor(plan), plan.threshold());
-    RunRecorder recorder = RunRecorder.start(dir, config, meta, header);
+    RunRecorder recorder;
+    try {
+      recorder = RunRecorder.start(dir, config, meta, header);
+    } catch (IOException e) {
+      RunDirectories.deleteQuietly(dir); // nothing that looks like a run is left behind
+      throw e;
+    }
     ActiveRun run = new ActiveRun(recorder, new AlignmentMetrics(plan.threshold()), clock);
     if (onStart != null) {
       onStart.accept(run);
@@ -119,6 +125,10 @@ public final class RunExecutor {
       status = RunStatus.INTERRUPTED;
       error = "interrupted: " + e.getMessage();
       Thread.currentThread().interrupt();
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      status = RunStatus.FAILED; // a full disk or a read-only file system mid-episode
+      error = "cannot write the run's files: " + describe(e);
+      failureKind = HarnessException.Kind.ENVIRONMENT;
     } catch (BudgetExceededException e) {
       status = RunStatus.BUDGET_EXCEEDED;
       error = e.getMessage();
@@ -130,7 +140,12 @@ public final class RunExecutor {
       status = RunStatus.FAILED;
       error = describe(e);
     }
-    run.close(status, error);
+    try {
+      run.close(status, error);
+    } catch (IOException e) {
+      // the recorder closed the run as failed as far as the disk allowed
+      failureKind = HarnessException.Kind.ENVIRONMENT;
+    }
     RunMeta finalMeta = recorder.meta();
     return new RunResult(
         dir,
@@ -139,7 +154,9 @@ public final class RunExecutor {
         config.hash(),
         run.metrics(),
         run.agentUsage(),
-        finalMeta.status() == RunStatus.FAILED ? failureKind : null);
+        finalMeta.status() == RunStatus.FAILED || finalMeta.status() == RunStatus.RUNNING
+            ? failureKind
+            : null);
   }
 
   /**
