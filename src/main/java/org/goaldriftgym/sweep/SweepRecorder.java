@@ -46,6 +46,7 @@ public final class SweepRecorder implements SweepListener {
   private final Supplier<List<SweepEntry>> snapshot;
   private final Clock clock;
   private final BufferedWriter journalOut;
+  private final java.io.OutputStream journalFile;
   private Instant lastRewrite;
   private IOException journalFailure;
   private boolean finished;
@@ -56,13 +57,15 @@ public final class SweepRecorder implements SweepListener {
       Header header,
       Supplier<List<SweepEntry>> snapshot,
       Clock clock,
-      BufferedWriter journalOut) {
+      BufferedWriter journalOut,
+      java.io.OutputStream journalFile) {
     this.manifest = manifest;
     this.journal = journal;
     this.header = header;
     this.snapshot = snapshot;
     this.clock = clock;
     this.journalOut = journalOut;
+    this.journalFile = journalFile;
     this.lastRewrite = clock.instant();
   }
 
@@ -87,14 +90,14 @@ public final class SweepRecorder implements SweepListener {
             snapshot.get(),
             null));
     Path journal = journalOf(manifest);
-    BufferedWriter out =
-        Files.newBufferedWriter(
+    java.io.OutputStream file =
+        Files.newOutputStream(
             journal,
-            UTF_8,
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE);
-    return new SweepRecorder(manifest, journal, header, snapshot, clock, out);
+    BufferedWriter out = new BufferedWriter(new java.io.OutputStreamWriter(file, UTF_8));
+    return new SweepRecorder(manifest, journal, header, snapshot, clock, out, file);
   }
 
   /** {@code sweep-x.json} keeps its journal in {@code sweep-x.journal.jsonl}. */
@@ -142,6 +145,12 @@ public final class SweepRecorder implements SweepListener {
       journalOut.close();
     } catch (IOException e) {
       // the final manifest below holds everything the journal had
+    } finally {
+      try {
+        journalFile.close(); // closed even when the writer's last flush failed (a full disk)
+      } catch (IOException e) {
+        // as above
+      }
     }
     ObjectNode document = write(state, clock.instant(), entries, summary);
     Files.deleteIfExists(journal);
