@@ -165,6 +165,16 @@ public final class RunExecutor {
    */
   private static StepListener budget(ActiveRun run, double maxCost) {
     return record -> {
+      if (record.turn() != null
+          && (record.turn().usage() == null || record.turn().usage().cost() == null)) {
+        throw new HarnessException(
+            HarnessException.Kind.AGENT,
+            "the endpoint reported no usable cost for step "
+                + record.step()
+                + " (usage.cost missing, negative or not a finite number), so --max-cost cannot"
+                + " be enforced; use an endpoint that reports usage.cost (OpenRouter does) or"
+                + " drop --max-cost");
+      }
       AgentUsageSummary usage = run.agentUsage();
       if (usage != null && usage.cost() != null && usage.cost() > maxCost) {
         throw new BudgetExceededException(
