@@ -68,7 +68,7 @@ public final class RunLoader {
         }
         for (Path dir : listed == null ? List.<Path>of() : listed) {
           if (isRunDirectory(dir)) {
-            found.putIfAbsent(dir.toAbsolutePath().normalize(), dir);
+            found.putIfAbsent(identity(dir), dir);
           } else {
             skipped.add(new Skipped(dir, "is listed in " + path + " but is not a run directory"));
           }
@@ -85,7 +85,7 @@ public final class RunLoader {
                           + " step_log.jsonl)"));
         }
         for (Path dir : dirs) {
-          found.putIfAbsent(dir.toAbsolutePath().normalize(), dir);
+          found.putIfAbsent(identity(dir), dir);
         }
       }
     }
@@ -125,6 +125,15 @@ public final class RunLoader {
     return dirs;
   }
 
+  /** One key per directory however it is reached (directly or through a symbolic link). */
+  private static Path identity(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir.toAbsolutePath().normalize();
+    }
+  }
+
   /** Whether {@code dir} is a run directory (see the class comment). */
   public static boolean isRunDirectory(Path dir) {
     return Files.isRegularFile(dir.resolve(META))
@@ -151,8 +160,12 @@ public final class RunLoader {
   private static List<Path> find(Path root) {
     List<Path> dirs = new ArrayList<>();
     try {
+      // symlinked run directories (a tree assembled from several roots) are followed; a link
+      // cycle is reported to visitFileFailed and not followed again
       Files.walkFileTree(
           root,
+          java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {

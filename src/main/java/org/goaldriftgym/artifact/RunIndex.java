@@ -36,7 +36,12 @@ public final class RunIndex {
     if (!Files.isDirectory(runsRoot)) {
       return new RunIndex(complete, live);
     }
-    try (Stream<Path> metas = Files.find(runsRoot, 4, (path, attrs) -> isMeta(path, attrs))) {
+    try (Stream<Path> metas =
+        Files.find(
+            runsRoot,
+            4,
+            (path, attrs) -> isMeta(path, attrs),
+            java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
       for (Path meta : (Iterable<Path>) metas.sorted()::iterator) {
         try {
           JsonNode node = Json.MAPPER.readTree(meta.toFile());
