@@ -260,6 +260,42 @@ class SweepFaultsTest {
   }
 
   @Test
+  void aWriteFailureMidEpisodeFailsTheRunWhereNoTmpfsCanBeMounted() throws Exception {
+    // simulated without privileges: a file size limit (ulimit -f, KiB) makes every write past
+    // 1 MiB fail with EFBIG, as a full disk fails it with ENOSPC
+    Path root = temp.resolve("limited");
+    SweepSignalTest.Child child =
+        SweepSignalTest.Child.start(
+            root,
+            List.of("ulimit -f 1024"),
+            List.of(
+                "sweep",
+                "--scenario",
+                "release_manager",
+                "--seeds",
+                "1..2",
+                "--max-steps",
+                "1500",
+                "--jobs",
+                "1",
+                "--quiet",
+                "--runs-root",
+                root.resolve("runs").toString(),
+                "--artifacts-root",
+                root.resolve("artifacts").toString()));
+    assertEquals(1, child.waitFor(), child::stderr);
+    List<Path> metas = SweepSignalTest.metas(root.resolve("runs"));
+    assertEquals(2, metas.size());
+    for (Path meta : metas) {
+      JsonNode node = Cli.readJson(meta);
+      assertEquals("failed", node.get("status").asText(), node.toString());
+      assertTrue(node.get("error").asText().contains("File too large"), node.toString());
+    }
+    assertRunsHonest(root.resolve("runs"));
+    assertEquals(List.of(), SweepSignalTest.tempFiles(root));
+  }
+
+  @Test
   void aReadOnlyRunsRootIsOneEnvironmentError() throws Exception {
     Path mount = temp.resolve("read-only");
     try (Tmpfs disk = Tmpfs.mount(mount, "1m")) {

@@ -225,6 +225,14 @@ class SweepSignalTest {
     }
 
     static Child start(Path root, List<String> args) throws IOException {
+      return start(root, List.of(), args);
+    }
+
+    /**
+     * As {@link #start(Path, List)}, the JVM started by {@code bash -c 'PREFIX; exec java ...'}
+     * when {@code shellPrefix} is not empty (for example a {@code ulimit}).
+     */
+    static Child start(Path root, List<String> shellPrefix, List<String> args) throws IOException {
       Files.createDirectories(root);
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -233,6 +241,13 @@ class SweepSignalTest {
       command.add(System.getProperty("java.class.path"));
       command.add(Main.class.getName());
       command.addAll(args);
+      if (!shellPrefix.isEmpty()) {
+        StringBuilder script = new StringBuilder(String.join("; ", shellPrefix)).append("; exec");
+        for (String word : command) {
+          script.append(" '").append(word.replace("'", "'\\''")).append('\'');
+        }
+        command = new ArrayList<>(List.of("bash", "-c", script.toString()));
+      }
       Path out = Files.createTempFile(root, "stdout", ".txt");
       Path err = Files.createTempFile(root, "stderr", ".txt");
       Process process =
