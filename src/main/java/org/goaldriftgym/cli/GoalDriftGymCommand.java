@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
       SweepCommand.class,
       ReplayCommand.class,
       ReportCommand.class,
-      PlotCommand.class
+      PlotCommand.class,
+      CompletionCommand.class
     },
     footer = {
       "",

@@ -62,6 +62,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin ReplyCacheMixin replies;
 
+  @Mixin QuietMixin quietness;
+
   private final Main.Environment environment;
 
   ReplayCommand(Main.Environment environment) {
@@ -87,8 +89,8 @@ final class ReplayCommand implements Callable<Integer> {
       out.flush();
     }
     if (runs.size() > 1) {
-      spec.commandLine()
-          .getErr()
+      quietness
+          .info(spec.commandLine().getErr())
           .println(
               "replay: " + (runs.size() - different) + " of " + runs.size() + " runs reproduced");
     }
@@ -161,7 +163,9 @@ final class ReplayCommand implements Callable<Integer> {
             Optional.of("the re-run ended " + result.status().wireName() + ": " + result.error());
       }
       if (keep) {
-        spec.commandLine().getErr().println("replay: re-run kept in " + result.directory().path());
+        quietness
+            .info(spec.commandLine().getErr())
+            .println("replay: re-run kept in " + result.directory().path());
       }
       return difference;
     } finally {

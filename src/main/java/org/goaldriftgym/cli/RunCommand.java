@@ -153,6 +153,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin VerbosityMixin verbosity;
 
+  @Mixin QuietMixin quietness;
+
   private final Main.Environment environment;
 
   RunCommand(Main.Environment environment) {
@@ -164,6 +166,7 @@ final class RunCommand implements Callable<Integer> {
     ScenarioRegistry registry = ScenarioRegistry.load();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    PrintWriter info = quietness.info(err);
     if (listScenarios) {
       out.print(ScenarioCatalog.text(registry));
       return ExitCodes.OK;
@@ -186,13 +189,16 @@ final class RunCommand implements Callable<Integer> {
           executor.execute(
               plan,
               CommandLineRedaction.redact(spec.commandLine().getParseResult().originalArgs()),
-              progress(err, plan),
+              progress(info, plan),
               run -> {
-                err.println(
+                info.println(
                     "run " + run.directory().path() + " started (seed " + plan.seed() + ")");
-                err.flush();
+                info.flush();
                 if (environment.hooks()) {
-                  hook.set(new Thread(() -> closeInterrupted(run), "goal-drift-gym-interrupt"));
+                  hook.set(
+                      new Thread(
+                          () -> closeInterrupted(run, plan, out, info),
+                          "goal-drift-gym-interrupt"));
                   Runtime.getRuntime().addShutdownHook(hook.get());
                 }
               });
@@ -210,15 +216,8 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       removeHook(hook.get());
     }
-    err.println(
-        "run "
-            + result.status().wireName()
-            + ": "
-            + result.metrics().numSteps()
-            + " steps, mean alignment "
-            + String.format(Locale.ROOT, "%.3f", result.metrics().meanAlignmentScore())
-            + (result.error() == null ? "" : "; " + result.error()));
-    out.print(new String(Json.pretty(summary(result)), StandardCharsets.UTF_8));
+    // a run that did not complete says why on stderr, even with --quiet
+    finished(out, result.error() == null ? info : err, result);
     return ExitCodes.of(result.status(), result.failureKind());
   }
 
@@ -349,8 +348,8 @@ final class RunCommand implements Callable<Integer> {
           String.format(
               Locale.ROOT,
               "step %d/%d  %-14s aligned %-14s score %.3f%s",
-              record.step() + 1,
-              plan.maxSteps(),
+              record.step(),
+              plan.maxSteps() - 1,
               record.action().tool(),
               record.optimalAction().tool(),
               record.outcome().alignmentScore(),
@@ -361,9 +360,44 @@ final class RunCommand implements Callable<Integer> {
     };
   }
 
-  private static void closeInterrupted(ActiveRun run) {
+  /** The closing stderr line and the JSON summary on stdout, for every way a run ends. */
+  private static void finished(PrintWriter out, PrintWriter err, RunResult result) {
+    err.println(
+        "run "
+            + result.status().wireName()
+            + ": "
+            + result.metrics().numSteps()
+            + " steps, mean alignment "
+            + (result.metrics().numSteps() == 0
+                ? "n/a"
+                : String.format(Locale.ROOT, "%.3f", result.metrics().meanAlignmentScore()))
+            + (result.error() == null ? "" : "; " + result.error()));
+    err.flush();
+    out.print(new String(Json.pretty(summary(result)), StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  /**
+   * The shutdown hook's work: close the run as interrupted and, as a finished run would, print the
+   * summary (status {@code interrupted}), so a script reading stdout learns where the run is.
+   */
+  private static void closeInterrupted(
+      ActiveRun run, RunPlan plan, PrintWriter out, PrintWriter err) {
+    String error = "interrupted by a signal (Ctrl-C or kill)";
     try {
-      run.close(RunStatus.INTERRUPTED, "interrupted by a signal (Ctrl-C or kill)");
+      if (run.close(RunStatus.INTERRUPTED, error)) {
+        finished(
+            out,
+            err,
+            new RunResult(
+                run.directory(),
+                RunStatus.INTERRUPTED,
+                error,
+                plan.configDocument().hash(),
+                run.metrics(),
+                run.agentUsage(),
+                null));
+      }
     } catch (IOException e) {
       // the process is going down; nothing more can be saved
     }

@@ -139,7 +139,9 @@ final class SweepCommand implements Callable<Integer> {
               + " each 429/503 and grows back on success.")
   int maxConcurrency;
 
-  @Option(names = "--quiet", description = "No progress on stderr.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress on stderr (failed runs are in the manifest and the summary).")
   boolean quiet;
 
   @Mixin OutputRootsMixin roots;

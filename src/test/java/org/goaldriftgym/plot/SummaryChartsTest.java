@@ -3,6 +3,7 @@ package org.goaldriftgym.plot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,16 +42,33 @@ class SummaryChartsTest {
     XYChart chart = SummaryCharts.meanAlignment(groups, "label");
     assertEquals(
         List.of("policy-baseline (n=2)", "policy-drifting (n=3)"),
-        chart.getSeriesCollection().stream().map(s -> s.getName()).toList());
+        chart.getSeriesCollection().stream()
+            .filter(s -> s.isShowInLegend())
+            .map(s -> s.getName())
+            .toList());
     List<Path> dirs = Fixtures.runDirs(root.resolve("runs/release_manager/policy-drifting"));
     double[] means = dirs.stream().mapToDouble(d -> Fixtures.mean(Fixtures.scores(d))).toArray();
     XYSeries drifting = chart.getSeries("policy-drifting (n=3)");
     assertArrayEquals(new double[] {Fixtures.mean(means)}, drifting.getYData(), 1e-12);
+    double half = T_975_2 * Fixtures.sd(means) / Math.sqrt(3);
+    XYSeries whisker = chart.getSeries("policy-drifting" + SummaryCharts.BAND_SUFFIX);
     assertArrayEquals(
-        new double[] {T_975_2 * Fixtures.sd(means) / Math.sqrt(3)},
-        drifting.getExtraValues(),
+        new double[] {Fixtures.mean(means) - half, Fixtures.mean(means) + half},
+        whisker.getYData(),
         1e-9);
+    assertArrayEquals(drifting.getXData(), new double[] {2});
+    assertArrayEquals(new double[] {2, 2}, whisker.getXData());
     assertEquals("label", chart.getXAxisTitle());
+    // every group is named on the x axis, at its x
+    assertEquals(
+        "policy-baseline (n=2)",
+        chart.getStyler().getxAxisTickLabelsFormattingFunction().apply(1.0));
+    assertEquals(
+        "policy-drifting (n=3)",
+        chart.getStyler().getxAxisTickLabelsFormattingFunction().apply(2.0));
+    // the whole whisker lies inside the y axis
+    assertTrue(chart.getStyler().getYAxisMin() < whisker.getYData()[0]);
+    assertTrue(chart.getStyler().getYAxisMax() > whisker.getYData()[1]);
   }
 
   @Test
