@@ -120,7 +120,8 @@ public record Table(List<String> columns, List<List<Object>> rows) {
   /**
    * {@link #toText()} no wider than {@code maxWidth} characters where it can be (0: no limit): the
    * widest columns give way first, down to {@value #MIN_COLUMN} characters each, and a cell or
-   * header that no longer fits keeps its start and end around two dots ({@code runs/re..3-s1}).
+   * header that no longer fits keeps its start and end around two dots ({@code runs/r..03-s1}); if
+   * that is not enough, the last columns are left out and a last line says from which on.
    */
   public String toText(int maxWidth) {
     List<List<String>> cells = new ArrayList<>();
@@ -134,13 +135,11 @@ public record Table(List<String> columns, List<List<Object>> rows) {
         widths[i] = Math.max(widths[i], line.get(i).length());
       }
     }
-    if (maxWidth > 0) {
-      fit(widths, maxWidth);
-    }
+    int shown = maxWidth > 0 ? fit(widths, maxWidth) : widths.length;
     StringBuilder out = new StringBuilder();
     for (List<String> line : cells) {
       StringBuilder text = new StringBuilder();
-      for (int i = 0; i < line.size(); i++) {
+      for (int i = 0; i < shown; i++) {
         if (i > 0) {
           text.append("  ");
         }
@@ -149,30 +148,50 @@ public record Table(List<String> columns, List<List<Object>> rows) {
       }
       out.append(text.toString().stripTrailing()).append('\n');
     }
+    if (shown < columns.size()) {
+      out.append("(")
+          .append(columns.size() - shown)
+          .append(" more columns from ")
+          .append(columns.get(shown))
+          .append(" on; --width 0 shows all)\n");
+    }
     return out.toString();
   }
 
   /** The narrowest a column is squeezed to by {@link #toText(int)}. */
-  static final int MIN_COLUMN = 6;
+  static final int MIN_COLUMN = 10;
 
-  private static void fit(int[] widths, int maxWidth) {
-    int total = 2 * (widths.length - 1);
-    for (int w : widths) {
-      total += w;
+  /**
+   * Narrows {@code widths} to fit; returns how many leading columns are shown: as many as fit at
+   * {@value #MIN_COLUMN} characters (or less where narrower), then the widest of those give way
+   * until the line fits, so the columns kept use all the room there is.
+   */
+  private static int fit(int[] widths, int maxWidth) {
+    int shown = 0;
+    int least = -2;
+    while (shown < widths.length && least + 2 + Math.min(widths[shown], MIN_COLUMN) <= maxWidth) {
+      least += 2 + Math.min(widths[shown], MIN_COLUMN);
+      shown++;
+    }
+    shown = Math.max(shown, 1);
+    int total = -2;
+    for (int i = 0; i < shown; i++) {
+      total += widths[i] + 2;
     }
     while (total > maxWidth) {
       int widest = -1;
-      for (int i = 0; i < widths.length; i++) {
+      for (int i = 0; i < shown; i++) {
         if (widths[i] > MIN_COLUMN && (widest < 0 || widths[i] > widths[widest])) {
           widest = i;
         }
       }
       if (widest < 0) {
-        return; // every column is at its minimum: wider than asked, but readable
+        break;
       }
       widths[widest]--;
       total--;
     }
+    return shown;
   }
 
   /** The text itself when it fits, else its start and end around {@code ..}. */

@@ -119,9 +119,9 @@ class LauncherIT {
             temp.resolve("runs").toString(),
             "--artifacts-root",
             temp.resolve("artifacts").toString());
+    Path stdout = temp.resolve("stdout.json");
+    builder.redirectOutput(stdout.toFile());
     Process process = builder.start();
-    CompletableFuture<String> out =
-        CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
     BufferedReader err =
         new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
     String first = err.readLine();
@@ -129,7 +129,7 @@ class LauncherIT {
     Thread.sleep(300);
     process.destroy(); // SIGTERM, as kill does; Ctrl-C's SIGINT takes the same path
     assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-    JsonNode json = new ObjectMapper().readTree(out.get());
+    JsonNode json = new ObjectMapper().readTree(Files.readString(stdout));
     assertEquals("interrupted", json.get("status").asText());
     assertTrue(json.get("metrics").get("num_steps").asInt() > 0, json.toString());
     assertTrue(Files.isDirectory(Path.of(json.get("run_dir").asText())));

@@ -62,10 +62,10 @@ class SummaryChartsTest {
     // every group is named on the x axis, at its x
     assertEquals(
         "policy-baseline (n=2)",
-        chart.getStyler().getxAxisTickLabelsFormattingFunction().apply(1.0));
+        chart.getStyler().getXAxisTickLabelsFormattingFunction().apply(1.0));
     assertEquals(
         "policy-drifting (n=3)",
-        chart.getStyler().getxAxisTickLabelsFormattingFunction().apply(2.0));
+        chart.getStyler().getXAxisTickLabelsFormattingFunction().apply(2.0));
     // the whole whisker lies inside the y axis
     assertTrue(chart.getStyler().getYAxisMin() < whisker.getYData()[0]);
     assertTrue(chart.getStyler().getYAxisMax() > whisker.getYData()[1]);
