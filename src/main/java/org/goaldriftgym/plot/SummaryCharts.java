@@ -104,7 +104,7 @@ public final class SummaryCharts {
     XYChart chart = stackedLegend(ChartStyle.xy(title, groupedBy, yTitle));
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(11);
-    List<String> names = shown.stream().map(SummaryCharts::seriesName).toList();
+    List<String> names = axisLabels(shown.stream().map(GroupSummary::name).toList());
     // One tick per whole x (0 and n + 1 are margins): every series has x values in 0..n+1, added
     // in increasing order, so XChart 4.0.3 puts ticks on those values only and its custom label
     // layout terminates (with ticks between data points it can loop forever).
@@ -197,6 +197,38 @@ public final class SummaryCharts {
     return values;
   }
 
+  /**
+   * XChart 4.0.3 gives up on (and for numeric axes, loops over) a custom tick label longer than
+   * this many characters.
+   */
+  static final int MAX_LABEL = 20;
+
+  /**
+   * The x tick labels of the groups: each group's name, its middle cut to {@code ..} when longer
+   * than {@value #MAX_LABEL} characters (the legend has the whole name and n), numbered when two
+   * cut names would be equal.
+   */
+  static List<String> axisLabels(List<String> groupNames) {
+    List<String> labels = groupNames.stream().map(n -> cut(n, MAX_LABEL)).toList();
+    if (new java.util.HashSet<>(labels).size() == labels.size()) {
+      return labels;
+    }
+    List<String> numbered = new ArrayList<>();
+    for (int i = 0; i < groupNames.size(); i++) {
+      String prefix = (i + 1) + ": ";
+      numbered.add(prefix + cut(groupNames.get(i), MAX_LABEL - prefix.length()));
+    }
+    return numbered;
+  }
+
+  private static String cut(String text, int width) {
+    if (text.length() <= width) {
+      return text;
+    }
+    int head = (width - 2) / 2;
+    return text.substring(0, head) + ".." + text.substring(text.length() - (width - 2 - head));
+  }
+
   /** The x tick label at a slot: the group's name, or a distinct invisible label for a margin. */
   static String slotLabel(List<String> names, double value) {
     long index = Math.round(value);
@@ -211,7 +243,7 @@ public final class SummaryCharts {
   static int rotation(List<String> names) {
     int longest = names.stream().mapToInt(String::length).max().orElse(0);
     double slot = 760.0 / (names.size() + 1);
-    return longest * 7 <= slot ? 0 : 20;
+    return longest * 7 <= slot ? 0 : 30;
   }
 
   /** A short horizontal bar: the cap of a whisker. */

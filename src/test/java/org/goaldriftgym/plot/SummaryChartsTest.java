@@ -38,7 +38,7 @@ class SummaryChartsTest {
   }
 
   @Test
-  void meanAlignmentHasOnePointPerGroupWithTheTInterval() {
+  void meanAlignmentHasOnePointPerGroupWithTheTInterval() throws Exception {
     XYChart chart = SummaryCharts.meanAlignment(groups, "label");
     assertEquals(
         List.of("policy-baseline (n=2)", "policy-drifting (n=3)"),
@@ -59,16 +59,40 @@ class SummaryChartsTest {
     assertArrayEquals(drifting.getXData(), new double[] {2});
     assertArrayEquals(new double[] {2, 2}, whisker.getXData());
     assertEquals("label", chart.getXAxisTitle());
-    // every group is named on the x axis, at its x
+    // every group is named on the x axis as XChart lays it out (the margins' labels are blank)
     assertEquals(
-        "policy-baseline (n=2)",
-        chart.getStyler().getXAxisTickLabelsFormattingFunction().apply(1.0));
-    assertEquals(
-        "policy-drifting (n=3)",
-        chart.getStyler().getXAxisTickLabelsFormattingFunction().apply(2.0));
+        List.of("policy-baseline", "policy-drifting"),
+        ChartAxes.xTickLabels(chart).stream()
+            .filter(l -> !l.replace("\u200b", "").isEmpty())
+            .toList());
     // the whole whisker lies inside the y axis
     assertTrue(chart.getStyler().getYAxisMin() < whisker.getYData()[0]);
     assertTrue(chart.getStyler().getYAxisMax() > whisker.getYData()[1]);
+  }
+
+  @Test
+  void longGroupNamesAreCutForTheAxisAndStillAllShown() throws Exception {
+    List<GroupSummary> many =
+        Aggregator.summarize(
+            Grouping.parse("scenario,label")
+                .group(RunLoader.load(List.of(root.resolve("runs"))).runs()),
+            false);
+    XYChart chart = SummaryCharts.alignmentSlope(many, "scenario, label");
+    List<String> shown =
+        ChartAxes.xTickLabels(chart).stream()
+            .filter(l -> !l.replace("\u200b", "").isEmpty())
+            .toList();
+    assertEquals(many.size(), shown.size(), shown.toString());
+    for (String label : shown) {
+      assertTrue(label.length() <= SummaryCharts.MAX_LABEL, label);
+    }
+    assertTrue(shown.stream().anyMatch(l -> l.contains("..")), shown.toString());
+    assertEquals(List.of("short"), SummaryCharts.axisLabels(List.of("short")));
+    // names that differ only in the middle would be cut to the same label: numbered instead
+    List<String> twins =
+        SummaryCharts.axisLabels(
+            List.of("abcdefghij-X-klmnopqrstuvwxyz", "abcdefghij-Y-klmnopqrstuvwxyz"));
+    assertEquals(List.of("1: abcdefg..stuvwxyz", "2: abcdefg..stuvwxyz"), twins);
   }
 
   @Test
