@@ -116,6 +116,40 @@ class SummaryChartsTest {
   }
 
   @Test
+  void driftCurveClipsBandsToTheScoreRangeAndDrawsAThresholdPerScenarioWhenMixed() {
+    List<GroupSummary> mixed =
+        Aggregator.summarize(
+            Grouping.parse("scenario,label")
+                .group(RunLoader.load(List.of(root.resolve("runs"))).runs()),
+            false);
+    XYChart chart = SummaryCharts.driftCurve(mixed, "scenario, label");
+    // release_manager's default threshold 0.6 and trading's 0.65 (README, `run --threshold`)
+    assertArrayEquals(
+        new double[] {0.6, 0.6}, chart.getSeries("threshold 0.6 (release_manager)").getYData());
+    assertArrayEquals(
+        new double[] {0.65, 0.65},
+        chart.getSeries("threshold 0.65 (trading_goal_vs_profit)").getYData());
+    assertFalse(chart.getSeriesMap().containsKey("threshold 0.6"));
+    for (XYSeries series : chart.getSeriesCollection()) {
+      if (series.getName().endsWith(SummaryCharts.BAND_SUFFIX)) {
+        for (double y : series.getYData()) {
+          assertTrue(y >= 0.0 && y <= 1.0, series.getName() + ": " + y);
+        }
+      }
+    }
+    // the baseline's t band at step 7 reaches past 1 before clipping (2 runs, t = 12.7)
+    double[] at7 =
+        Fixtures.runDirs(root.resolve("runs/release_manager/policy-baseline")).stream()
+            .mapToDouble(d -> Fixtures.scores(d)[7])
+            .toArray();
+    double high = Fixtures.mean(at7) + T_975_1 * Fixtures.sd(at7) / Math.sqrt(2);
+    double[] band =
+        chart.getSeries("release_manager / policy-baseline" + SummaryCharts.BAND_SUFFIX).getYData();
+    assertTrue(high > 1.0, "the unclipped band leaves [0, 1]: " + high);
+    assertEquals(1.0, band[7], 1e-12);
+  }
+
+  @Test
   void firstCrossingsCountRunsPerStepAndNever() {
     CategoryChart chart = SummaryCharts.firstCrossings(groups, "label");
     double[] baseline = chart.getSeries("policy-baseline (n=2)").getYData();
