@@ -32,19 +32,25 @@ public final class FigureWriter {
   public static byte[] bytes(Figure figure, FigureFormat format) throws IOException {
     return switch (format) {
       case PNG -> png(figure);
-      case SVG -> vector(figure, new SVGProcessor());
-      case PDF -> vector(figure, new PDFProcessor(true));
+      case SVG -> vector(figure, new SVGProcessor(), 1.0);
+      // VectorGraphics2D's PDF is in millimetres: draw and size the page so a pixel is a point
+      case PDF -> vector(figure, new PDFProcessor(true), MM_PER_POINT);
     };
   }
 
-  private static byte[] vector(Figure figure, Processor processor) throws IOException {
+  private static final double MM_PER_POINT = 25.4 / 72.0;
+
+  private static byte[] vector(Figure figure, Processor processor, double pageUnit)
+      throws IOException {
     int width = figure.chart().getWidth();
     int height = figure.chart().getHeight();
     VectorGraphics2D graphics = new VectorGraphics2D();
+    graphics.scale(pageUnit, pageUnit);
     figure.chart().paint(graphics, width, height);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     processor
-        .getDocument(graphics.getCommands(), new PageSize(0.0, 0.0, width, height))
+        .getDocument(
+            graphics.getCommands(), new PageSize(0.0, 0.0, width * pageUnit, height * pageUnit))
         .writeTo(out);
     return out.toByteArray();
   }

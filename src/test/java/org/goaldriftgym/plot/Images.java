@@ -61,13 +61,19 @@ public final class Images {
     assertTrue(drawn > 30, "only " + drawn + " drawn elements");
   }
 
-  /** A PDF starts with {@code %PDF-}, ends with {@code %%EOF}, and has a page of figure size. */
+  /** A PDF starts with {@code %PDF-}, ends with {@code %%EOF}, and has one page of figure size. */
   public static void assertPdf(Path pdf) throws IOException {
     byte[] bytes = Files.readAllBytes(pdf);
     String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
     assertTrue(text.startsWith("%PDF-"), "no %PDF- header");
     assertTrue(text.stripTrailing().endsWith("%%EOF"), "no %%EOF trailer");
     assertTrue(text.contains("/Type /Page"), "no page");
+    // one figure pixel is one PDF point: the page is the figure's size in points
+    java.util.regex.Matcher box =
+        java.util.regex.Pattern.compile("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]").matcher(text);
+    assertTrue(box.find(), "no MediaBox");
+    assertEquals(ChartStyle.WIDTH, Double.parseDouble(box.group(1)), 0.01);
+    assertEquals(ChartStyle.HEIGHT, Double.parseDouble(box.group(2)), 0.01);
     assertTrue(bytes.length > 2000, "only " + bytes.length + " bytes");
   }
 }
