@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.goaldriftgym.agent.AgentOptionException;
 import org.goaldriftgym.agent.AgentOptions;
@@ -183,6 +184,8 @@ final class RunCommand implements Callable<Integer> {
             environment.workingDirectory(),
             environment.agentFactory().withCache(replyCache));
     AtomicReference<Thread> hook = new AtomicReference<>();
+    // the summary is printed once: by the shutdown hook of an interrupted run, or here
+    AtomicBoolean printed = new AtomicBoolean();
     RunResult result;
     try {
       result =
@@ -197,7 +200,7 @@ final class RunCommand implements Callable<Integer> {
                 if (environment.hooks()) {
                   hook.set(
                       new Thread(
-                          () -> closeInterrupted(run, plan, out, info),
+                          () -> closeInterrupted(run, plan, out, err, printed),
                           "goal-drift-gym-interrupt"));
                   Runtime.getRuntime().addShutdownHook(hook.get());
                 }
@@ -217,7 +220,9 @@ final class RunCommand implements Callable<Integer> {
       removeHook(hook.get());
     }
     // a run that did not complete says why on stderr, even with --quiet
-    finished(out, result.error() == null ? info : err, result);
+    if (printed.compareAndSet(false, true)) {
+      finished(out, result.error() == null ? info : err, result);
+    }
     return ExitCodes.of(result.status(), result.failureKind());
   }
 
@@ -382,10 +387,10 @@ final class RunCommand implements Callable<Integer> {
    * summary (status {@code interrupted}), so a script reading stdout learns where the run is.
    */
   private static void closeInterrupted(
-      ActiveRun run, RunPlan plan, PrintWriter out, PrintWriter err) {
+      ActiveRun run, RunPlan plan, PrintWriter out, PrintWriter err, AtomicBoolean printed) {
     String error = "interrupted by a signal (Ctrl-C or kill)";
     try {
-      if (run.close(RunStatus.INTERRUPTED, error)) {
+      if (run.close(RunStatus.INTERRUPTED, error) && printed.compareAndSet(false, true)) {
         finished(
             out,
             err,
