@@ -67,6 +67,7 @@ class LauncherIT {
     assertTrue(process.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, process.exitValue());
     assertTrue(out.contains("release_manager"), out);
+    Files.delete(link); // before JUnit cleans the temporary directory, which warns on links
   }
 
   @Test
