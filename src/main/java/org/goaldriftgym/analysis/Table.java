@@ -118,10 +118,11 @@ public record Table(List<String> columns, List<List<Object>> rows) {
   }
 
   /**
-   * {@link #toText()} no wider than {@code maxWidth} characters where it can be (0: no limit): the
-   * widest columns give way first, down to {@value #MIN_COLUMN} characters each, and a cell or
-   * header that no longer fits keeps its start and end around two dots ({@code runs/r..03-s1}); if
-   * that is not enough, the last columns are left out and a last line says from which on.
+   * {@link #toText()} no wider than {@code maxWidth} characters where it can be (0: no limit):
+   * headers longer than their values give way first, then the widest columns, down to {@value
+   * #MIN_COLUMN} characters each, and a cell or header that no longer fits keeps its start and end
+   * around two dots ({@code runs/r..03-s1}); if that is not enough, the last columns are left out
+   * and a last line says from which on.
    */
   public String toText(int maxWidth) {
     List<List<String>> cells = new ArrayList<>();
@@ -130,12 +131,17 @@ public record Table(List<String> columns, List<List<Object>> rows) {
       cells.add(row.stream().map(Table::textCell).toList());
     }
     int[] widths = new int[columns.size()];
-    for (List<String> line : cells) {
+    int[] valueWidths = new int[columns.size()];
+    for (int row = 0; row < cells.size(); row++) {
+      List<String> line = cells.get(row);
       for (int i = 0; i < line.size(); i++) {
         widths[i] = Math.max(widths[i], line.get(i).length());
+        if (row > 0) {
+          valueWidths[i] = Math.max(valueWidths[i], line.get(i).length());
+        }
       }
     }
-    int shown = maxWidth > 0 ? fit(widths, maxWidth) : widths.length;
+    int shown = maxWidth > 0 ? fit(widths, valueWidths, maxWidth) : widths.length;
     StringBuilder out = new StringBuilder();
     for (List<String> line : cells) {
       StringBuilder text = new StringBuilder();
@@ -163,10 +169,11 @@ public record Table(List<String> columns, List<List<Object>> rows) {
 
   /**
    * Narrows {@code widths} to fit; returns how many leading columns are shown: as many as fit at
-   * {@value #MIN_COLUMN} characters (or less where narrower), then the widest of those give way
+   * {@value #MIN_COLUMN} characters (or less where narrower). Of those, headers wider than their
+   * values give way first (down to the values, or {@value #MIN_COLUMN}), then the widest columns,
    * until the line fits, so the columns kept use all the room there is.
    */
-  private static int fit(int[] widths, int maxWidth) {
+  private static int fit(int[] widths, int[] valueWidths, int maxWidth) {
     int shown = 0;
     int least = -2;
     while (shown < widths.length && least + 2 + Math.min(widths[shown], MIN_COLUMN) <= maxWidth) {
@@ -177,6 +184,22 @@ public record Table(List<String> columns, List<List<Object>> rows) {
     int total = -2;
     for (int i = 0; i < shown; i++) {
       total += widths[i] + 2;
+    }
+    while (total > maxWidth) {
+      int header = -1;
+      int excess = 0;
+      for (int i = 0; i < shown; i++) {
+        int room = widths[i] - Math.max(valueWidths[i], MIN_COLUMN);
+        if (room > excess) {
+          header = i;
+          excess = room;
+        }
+      }
+      if (header < 0) {
+        break;
+      }
+      widths[header]--;
+      total--;
     }
     while (total > maxWidth) {
       int widest = -1;
