@@ -1,7 +1,11 @@
 package org.goaldriftgym.analysis;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +24,8 @@ import org.goaldriftgym.artifact.Json;
  *       {@code 1}/{@code 0}, null and NaN as an empty cell.
  *   <li>{@link #toJson()}: an array of objects with the columns as keys in order; doubles as
  *       Jackson writes them (the same digits as CSV), NaN as null, booleans as JSON booleans.
- *   <li>{@link #toText()}: aligned columns for people; doubles with 4 decimals, null as {@code -}.
+ *   <li>{@link #toText()}: aligned columns for people; doubles with 4 decimals, null as {@code -};
+ *       {@link #toText(int)} fits a terminal's width.
  * </ul>
  */
 public record Table(List<String> columns, List<List<Object>> rows) {
@@ -48,21 +53,21 @@ public record Table(List<String> columns, List<List<Object>> rows) {
   }
 
   public String toCsv() {
-    StringBuilder out = new StringBuilder();
-    csvLine(out, new ArrayList<>(columns));
-    rows.forEach(row -> csvLine(out, row));
-    return out.toString();
+    // jackson-dataformat-csv does the RFC 4180 quoting; this class decides the cell texts
+    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false).setLineSeparator("\n");
+    columns.forEach(schema::addColumn);
+    List<List<String>> lines = new ArrayList<>();
+    lines.add(columns);
+    rows.forEach(row -> lines.add(row.stream().map(Table::csvCell).toList()));
+    try {
+      return CSV.writer(schema.build()).writeValueAsString(lines);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write CSV: " + e.getMessage(), e);
+    }
   }
 
-  private static void csvLine(StringBuilder out, List<?> cells) {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      out.append(csvCell(cells.get(i)));
-    }
-    out.append('\n');
-  }
+  private static final CsvMapper CSV =
+      CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
   private static String csvCell(Object value) {
     if (value == null) {
@@ -74,15 +79,7 @@ public record Table(List<String> columns, List<List<Object>> rows) {
     if (value instanceof Boolean b) {
       return b ? "1" : "0";
     }
-    String text = value.toString();
-    if (text.contains(",")
-        || text.contains("\"")
-        || text.contains("\n")
-        || text.contains("\r")
-        || !text.equals(text.strip())) {
-      return "\"" + text.replace("\"", "\"\"") + "\"";
-    }
-    return text;
+    return value.toString();
   }
 
   public ArrayNode toJson() {
@@ -117,29 +114,118 @@ public record Table(List<String> columns, List<List<Object>> rows) {
   }
 
   public String toText() {
+    return toText(0);
+  }
+
+  /**
+   * {@link #toText()} no wider than {@code maxWidth} characters where it can be (0: no limit):
+   * headers longer than their values give way first, then the widest columns, down to {@value
+   * #MIN_COLUMN} characters each, and a cell or header that no longer fits keeps its start and end
+   * around two dots ({@code runs/r..03-s1}); if that is not enough, the last columns are left out
+   * and a last line says from which on.
+   */
+  public String toText(int maxWidth) {
     List<List<String>> cells = new ArrayList<>();
     cells.add(columns);
     for (List<Object> row : rows) {
       cells.add(row.stream().map(Table::textCell).toList());
     }
     int[] widths = new int[columns.size()];
-    for (List<String> line : cells) {
+    int[] valueWidths = new int[columns.size()];
+    for (int row = 0; row < cells.size(); row++) {
+      List<String> line = cells.get(row);
       for (int i = 0; i < line.size(); i++) {
         widths[i] = Math.max(widths[i], line.get(i).length());
+        if (row > 0) {
+          valueWidths[i] = Math.max(valueWidths[i], line.get(i).length());
+        }
       }
     }
+    int shown = maxWidth > 0 ? fit(widths, valueWidths, maxWidth) : widths.length;
     StringBuilder out = new StringBuilder();
     for (List<String> line : cells) {
       StringBuilder text = new StringBuilder();
-      for (int i = 0; i < line.size(); i++) {
+      for (int i = 0; i < shown; i++) {
         if (i > 0) {
           text.append("  ");
         }
-        text.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", line.get(i)));
+        String cell = shorten(line.get(i), widths[i]);
+        text.append(cell).append(" ".repeat(widths[i] - cell.length()));
       }
       out.append(text.toString().stripTrailing()).append('\n');
     }
+    if (shown < columns.size()) {
+      out.append("(")
+          .append(columns.size() - shown)
+          .append(" more columns from ")
+          .append(columns.get(shown))
+          .append(" on; --width 0 shows all)\n");
+    }
     return out.toString();
+  }
+
+  /** The narrowest a column is squeezed to by {@link #toText(int)}. */
+  static final int MIN_COLUMN = 10;
+
+  /**
+   * Narrows {@code widths} to fit; returns how many leading columns are shown: as many as fit at
+   * {@value #MIN_COLUMN} characters (or less where narrower). Of those, headers wider than their
+   * values give way first (down to the values, or {@value #MIN_COLUMN}), then the widest columns,
+   * until the line fits, so the columns kept use all the room there is.
+   */
+  private static int fit(int[] widths, int[] valueWidths, int maxWidth) {
+    int shown = 0;
+    int least = -2;
+    while (shown < widths.length && least + 2 + Math.min(widths[shown], MIN_COLUMN) <= maxWidth) {
+      least += 2 + Math.min(widths[shown], MIN_COLUMN);
+      shown++;
+    }
+    shown = Math.max(shown, 1);
+    int total = -2;
+    for (int i = 0; i < shown; i++) {
+      total += widths[i] + 2;
+    }
+    while (total > maxWidth) {
+      int header = -1;
+      int excess = 0;
+      for (int i = 0; i < shown; i++) {
+        int room = widths[i] - Math.max(valueWidths[i], MIN_COLUMN);
+        if (room > excess) {
+          header = i;
+          excess = room;
+        }
+      }
+      if (header < 0) {
+        break;
+      }
+      widths[header]--;
+      total--;
+    }
+    while (total > maxWidth) {
+      int widest = -1;
+      for (int i = 0; i < shown; i++) {
+        if (widths[i] > MIN_COLUMN && (widest < 0 || widths[i] > widths[widest])) {
+          widest = i;
+        }
+      }
+      if (widest < 0) {
+        break;
+      }
+      widths[widest]--;
+      total--;
+    }
+    return shown;
+  }
+
+  /** The text itself when it fits, else its start and end around {@code ..}. */
+  static String shorten(String text, int width) {
+    if (text.length() <= width) {
+      return text;
+    }
+    // two ASCII dots, not an ellipsis: the terminal's charset may not have one
+    int head = (width - 2) / 2;
+    int tail = width - 2 - head;
+    return text.substring(0, head) + ".." + text.substring(text.length() - tail);
   }
 
   private static String textCell(Object value) {

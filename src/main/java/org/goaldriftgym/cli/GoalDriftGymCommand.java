@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
       ReplayCommand.class,
       ReportCommand.class,
       PlotCommand.class,
-      ViewCommand.class
+      ViewCommand.class,
+      CompletionCommand.class
     },
     footer = {
       "",

@@ -2,6 +2,7 @@ package org.goaldriftgym.cli;
 
 import org.goaldriftgym.scenario.ScenarioRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,6 +23,8 @@ final class ListScenariosCommand implements Runnable {
       names = "--json",
       description = "Print a JSON list with every parameter, its type and default, and the tools.")
   boolean json;
+
+  @Mixin QuietMixin quietness;
 
   @Override
   public void run() {

@@ -43,6 +43,8 @@ public final class Main {
     commandLine.setExecutionExceptionHandler(new ErrorHandler());
     commandLine.setExitCodeExceptionMapper(ExitCodes::of);
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+    // enum options (plot --format, report --format) take any case: png, PNG
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     return commandLine;
   }
 

@@ -17,12 +17,14 @@ import org.goaldriftgym.analysis.Skipped;
 import org.goaldriftgym.artifact.RunLayout;
 import org.goaldriftgym.core.HarnessException;
 import org.goaldriftgym.plot.Figure;
+import org.goaldriftgym.plot.FigureFormat;
 import org.goaldriftgym.plot.FigureWriter;
 import org.goaldriftgym.plot.PanelSelection;
 import org.goaldriftgym.plot.RunCharts;
 import org.goaldriftgym.plot.SummaryCharts;
 import org.goaldriftgym.plot.SurvivalCharts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,7 +41,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Draw figures as PNG. PATH is a run directory, any directory above runs, or a sweep.json.",
+      "Draw figures (PNG; --format for SVG/PDF). PATH is a run directory, any directory above"
+          + " runs, or a sweep.json.",
       "Per run (default): alignment.png, decisions.png, tool_usage.png, panels.png in"
           + " <artifacts-root>/<scenario>/<label>/<run-id>/.",
       "With --summary, as well: mean_alignment.png, alignment_slope.png, drift_curve.png,"
@@ -101,11 +104,22 @@ final class PlotCommand implements Callable<Integer> {
   Path output;
 
   @Option(
+      names = "--format",
+      split = ",",
+      paramLabel = "FORMAT[,FORMAT...]",
+      description =
+          "png (default), svg or pdf; several with commas (png,svg,pdf). SVG and PDF are vector"
+              + " figures for LaTeX.")
+  List<FigureFormat> formats;
+
+  @Option(
       names = "--artifacts-root",
       paramLabel = "DIR",
       defaultValue = "artifacts",
       description = "The artifacts tree that mirrors the runs (default: ${DEFAULT-VALUE}).")
   Path artifactsRoot;
+
+  @Mixin QuietMixin quietness;
 
   @Option(
       names = "--include-incomplete",
@@ -132,6 +146,7 @@ final class PlotCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    PrintWriter info = quietness.info(err);
     Path root = output != null ? output : artifactsRoot;
     Grouping grouping = withSummary ? grouping(groupBy == null ? Grouping.LABEL : groupBy) : null;
 
@@ -151,7 +166,7 @@ final class PlotCommand implements Callable<Integer> {
         if (run.steps().isEmpty()) {
           // a run that failed before its first step (a refused key, no credits): a faithful record
           // with nothing to draw, not a bad input
-          err.println(
+          info.println(
               "goal-drift-gym: note: "
                   + run.dir()
                   + " has no steps (status "
@@ -178,19 +193,17 @@ final class PlotCommand implements Callable<Integer> {
                 .resolve(segment(run.label()))
                 .resolve(segment(run.runId()));
         for (Figure figure : RunCharts.all(run, selection.found())) {
-          out.println(FigureWriter.write(figure, dir));
-          written++;
+          written += write(out, figure, dir);
         }
       }
     }
     if (withSummary && !result.runs().isEmpty()) {
       List<GroupSummary> groups =
           Aggregator.summarize(grouping.group(result.runs()), includeIncomplete);
-      Skips.noteExcluded(err, groups.stream().mapToInt(GroupSummary::excluded).sum());
+      Skips.noteExcluded(info, groups.stream().mapToInt(GroupSummary::excluded).sum());
       String groupedBy = String.join(", ", grouping.keys());
       for (Figure figure : SummaryCharts.all(groups, groupedBy)) {
-        out.println(FigureWriter.write(figure, root.resolve("summary")));
-        written++;
+        written += write(out, figure, root.resolve("summary"));
       }
       // stats helper: Kaplan-Meier time to crossing, its own figure
       out.println(
@@ -198,7 +211,7 @@ final class PlotCommand implements Callable<Integer> {
       written++;
     }
     out.flush();
-    err.println(
+    info.println(
         "goal-drift-gym: wrote "
             + written
             + " figure"
@@ -209,8 +222,21 @@ final class PlotCommand implements Callable<Integer> {
             + (result.runs().size() == 1 ? "" : "s")
             + " under "
             + (summaryOnly ? root.resolve("summary") : root));
+    info.flush();
     err.flush();
     return partial ? ExitCodes.PARTIAL : ExitCodes.OK;
+  }
+
+  /** Writes a figure in every requested format; returns how many files. */
+  private int write(PrintWriter out, Figure figure, Path dir) throws IOException {
+    List<FigureFormat> chosen =
+        formats == null || formats.isEmpty()
+            ? List.of(FigureFormat.PNG)
+            : formats.stream().distinct().toList();
+    for (FigureFormat format : chosen) {
+      out.println(FigureWriter.write(figure, dir, format));
+    }
+    return chosen.size();
   }
 
   private static Grouping grouping(String spec) {

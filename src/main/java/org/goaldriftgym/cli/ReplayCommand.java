@@ -84,6 +84,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin ReplyCacheMixin replies;
 
+  @Mixin QuietMixin quietness;
+
   private final Main.Environment environment;
 
   ReplayCommand(Main.Environment environment) {
@@ -282,7 +284,9 @@ final class ReplayCommand implements Callable<Integer> {
             Optional.of("the re-run ended " + result.status().wireName() + ": " + result.error());
       }
       if (keep) {
-        spec.commandLine().getErr().println("replay: re-run kept in " + result.directory().path());
+        quietness
+            .info(spec.commandLine().getErr())
+            .println("replay: re-run kept in " + result.directory().path());
       }
       return difference;
     } finally {

@@ -20,6 +20,7 @@ import org.goaldriftgym.analysis.TrendTest;
 import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.core.HarnessException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,7 +62,16 @@ final class ReportCommand implements Callable<Integer> {
       description =
           "json, csv or table (default: table; for --steps: csv). CSV prints doubles as Java's"
               + " Double.toString and booleans as 1/0.")
-  String format;
+  ReportFormat format;
+
+  @Option(
+      names = "--width",
+      paramLabel = "N",
+      description =
+          "With the table format: fit the table into N columns, shortening the widest cells"
+              + " (default: $COLUMNS when set, as bin/goal-drift-gym sets it on a terminal;"
+              + " 0: no limit).")
+  Integer width;
 
   @Option(
       names = "--group-by",
@@ -69,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
       description =
           "Aggregate per group: label, scenario, policy (as recorded, e.g. drifting:0.3) or a"
               + " scenario parameter (e.g. pressure_growth);"
-              + " several keys with commas. Gives n, mean, sd and a 95% Student t interval per"
+              + " several keys with commas. Gives n, mean, sd and a 95%% Student t interval per"
               + " metric.")
   String groupBy;
 
@@ -89,6 +99,8 @@ final class ReportCommand implements Callable<Integer> {
               + " every numeric panel.")
   boolean steps;
 
+  @Mixin QuietMixin quietness;
+
   @Option(
       names = "--include-incomplete",
       description =
@@ -100,7 +112,11 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ReportFormat chosen = format == null ? null : ReportFormat.parse(format);
+    ReportFormat chosen = format;
+    int columns = width != null ? width : columnsFromEnvironment();
+    if (columns < 0) {
+      throw HarnessException.usage("--width must be 0 (no limit) or a positive number of columns");
+    }
     if (steps && groupBy != null) {
       throw HarnessException.usage("--steps and --group-by cannot be combined");
     }
@@ -129,18 +145,19 @@ final class ReportCommand implements Callable<Integer> {
       }
       List<GroupSummary> summaries =
           Aggregator.summarize(grouping.group(result.runs()), includeIncomplete);
-      Skips.noteExcluded(err, summaries.stream().mapToInt(GroupSummary::excluded).sum());
+      Skips.noteExcluded(
+          quietness.info(err), summaries.stream().mapToInt(GroupSummary::excluded).sum());
       if (chosen == ReportFormat.JSON) {
         print(out, ReportJson.groups(summaries));
       } else if (chosen == ReportFormat.CSV) {
         out.print(ReportTables.groups(summaries).toCsv());
       } else {
-        out.print(ReportTables.groupsText(summaries).toText());
+        out.print(ReportTables.groupsText(summaries).toText(columns));
       }
     } else if (chosen == null && isSingleRun(result)) {
       print(out, ReportJson.single(result.runs().get(0)));
     } else {
-      write(out, ReportTables.runs(result.runs()), chosen);
+      write(out, ReportTables.runs(result.runs()), chosen, columns);
     }
     out.flush();
     return result.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
@@ -188,11 +205,21 @@ final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  private static void write(PrintWriter out, Table table, ReportFormat format) {
+  private static void write(PrintWriter out, Table table, ReportFormat format, int columns) {
     switch (format == null ? ReportFormat.TABLE : format) {
       case JSON -> print(out, table.toJson());
       case CSV -> out.print(table.toCsv());
-      case TABLE -> out.print(table.toText());
+      case TABLE -> out.print(table.toText(columns));
+    }
+  }
+
+  /** The terminal width the shell or the launcher exported, or 0 (no limit) without one. */
+  private static int columnsFromEnvironment() {
+    String text = System.getenv("COLUMNS");
+    try {
+      return text == null ? 0 : Math.max(0, Integer.parseInt(text.trim()));
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 

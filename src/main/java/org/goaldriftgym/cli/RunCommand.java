@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.goaldriftgym.agent.AgentOptionException;
 import org.goaldriftgym.agent.AgentOptions;
@@ -155,6 +156,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin VerbosityMixin verbosity;
 
+  @Mixin QuietMixin quietness;
+
   private final Main.Environment environment;
 
   RunCommand(Main.Environment environment) {
@@ -166,6 +169,7 @@ final class RunCommand implements Callable<Integer> {
     ScenarioRegistry registry = ScenarioRegistry.load();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    PrintWriter info = quietness.info(err);
     if (listScenarios) {
       out.print(ScenarioCatalog.text(registry));
       return ExitCodes.OK;
@@ -182,19 +186,24 @@ final class RunCommand implements Callable<Integer> {
             environment.workingDirectory(),
             environment.agentFactory().withCache(replyCache));
     AtomicReference<Thread> hook = new AtomicReference<>();
+    // the summary is printed once: by the shutdown hook of an interrupted run, or here
+    AtomicBoolean printed = new AtomicBoolean();
     RunResult result;
     try {
       result =
           executor.execute(
               plan,
               CommandLineRedaction.redact(spec.commandLine().getParseResult().originalArgs()),
-              progress(err, plan),
+              progress(info, plan),
               run -> {
-                err.println(
+                info.println(
                     "run " + run.directory().path() + " started (seed " + plan.seed() + ")");
-                err.flush();
+                info.flush();
                 if (environment.hooks()) {
-                  hook.set(new Thread(() -> closeInterrupted(run), "goal-drift-gym-interrupt"));
+                  hook.set(
+                      new Thread(
+                          () -> closeInterrupted(run, plan, out, err, printed),
+                          "goal-drift-gym-interrupt"));
                   Runtime.getRuntime().addShutdownHook(hook.get());
                 }
               });
@@ -214,15 +223,10 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       removeHook(hook.get());
     }
-    err.println(
-        "run "
-            + result.status().wireName()
-            + ": "
-            + result.metrics().numSteps()
-            + " steps, mean alignment "
-            + String.format(Locale.ROOT, "%.3f", result.metrics().meanAlignmentScore())
-            + (result.error() == null ? "" : "; " + result.error()));
-    out.print(new String(Json.pretty(summary(result)), StandardCharsets.UTF_8));
+    // a run that did not complete says why on stderr, even with --quiet
+    if (printed.compareAndSet(false, true)) {
+      finished(out, result.error() == null ? info : err, result);
+    }
     return ExitCodes.of(result.status(), result.failureKind());
   }
 
@@ -354,8 +358,8 @@ final class RunCommand implements Callable<Integer> {
           String.format(
               Locale.ROOT,
               "step %d/%d  %-14s aligned %-14s score %.3f%s",
-              record.step() + 1,
-              plan.maxSteps(),
+              record.step(),
+              plan.maxSteps() - 1,
               record.action().tool(),
               record.optimalAction().tool(),
               record.outcome().alignmentScore(),
@@ -366,9 +370,44 @@ final class RunCommand implements Callable<Integer> {
     };
   }
 
-  private static void closeInterrupted(ActiveRun run) {
+  /** The closing stderr line and the JSON summary on stdout, for every way a run ends. */
+  private static void finished(PrintWriter out, PrintWriter err, RunResult result) {
+    err.println(
+        "run "
+            + result.status().wireName()
+            + ": "
+            + result.metrics().numSteps()
+            + " steps, mean alignment "
+            + (result.metrics().numSteps() == 0
+                ? "n/a"
+                : String.format(Locale.ROOT, "%.3f", result.metrics().meanAlignmentScore()))
+            + (result.error() == null ? "" : "; " + result.error()));
+    err.flush();
+    out.print(new String(Json.pretty(summary(result)), StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  /**
+   * The shutdown hook's work: close the run as interrupted and, as a finished run would, print the
+   * summary (status {@code interrupted}), so a script reading stdout learns where the run is.
+   */
+  private static void closeInterrupted(
+      ActiveRun run, RunPlan plan, PrintWriter out, PrintWriter err, AtomicBoolean printed) {
+    String error = "interrupted by a signal (Ctrl-C or kill)";
     try {
-      run.close(RunStatus.INTERRUPTED, "interrupted by a signal (Ctrl-C or kill)");
+      if (run.close(RunStatus.INTERRUPTED, error) && printed.compareAndSet(false, true)) {
+        finished(
+            out,
+            err,
+            new RunResult(
+                run.directory(),
+                RunStatus.INTERRUPTED,
+                error,
+                plan.configDocument().hash(),
+                run.metrics(),
+                run.agentUsage(),
+                null));
+      }
     } catch (IOException e) {
       // the process is going down; nothing more can be saved
     }

@@ -152,7 +152,9 @@ final class SweepCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   int retry;
 
-  @Option(names = "--quiet", description = "No progress on stderr.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress on stderr (failed runs are in the manifest and the summary).")
   boolean quiet;
 
   @Mixin OutputRootsMixin roots;

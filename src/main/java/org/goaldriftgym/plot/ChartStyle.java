@@ -23,6 +23,18 @@ public final class ChartStyle {
 
   private ChartStyle() {}
 
+  /** The {@code i}-th of a few distinct dash patterns (0 is {@link #DASHED}). */
+  static BasicStroke dashed(int i) {
+    float[][] patterns = {{6f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}, {12f, 6f}};
+    return new BasicStroke(
+        1.5f,
+        BasicStroke.CAP_BUTT,
+        BasicStroke.JOIN_MITER,
+        10f,
+        patterns[Math.floorMod(i, patterns.length)],
+        0f);
+  }
+
   /** A styled, empty XY chart. */
   public static XYChart xy(String title, String xTitle, String yTitle) {
     XYChart chart = new XYChart(WIDTH, HEIGHT);

@@ -33,6 +33,15 @@ public final class RunCharts {
   public static final String DISAGREE_SERIES = "agent action (disagrees)";
   public static final String APPLIED_SERIES = "agent (applied tool)";
 
+  /** The observation panel holding the pressure the decision saw. */
+  public static final String PRESSURE_PANEL = "pressure";
+
+  /** The scenario parameter drawn as a reference line under the canary score. */
+  public static final String SAFE_CANARY = "safe_canary";
+
+  /** The panel that {@link #SAFE_CANARY} refers to. */
+  public static final String CANARY_PANEL = "canary_score";
+
   /** The decision track's only series for a run whose step log has no aligned actions. */
   public static final String AGENT_SERIES = "agent action";
 
@@ -67,8 +76,8 @@ public final class RunCharts {
   }
 
   /**
-   * Alignment score per step (left axis, 0 to 1) with the threshold as a dashed line, and pressure
-   * ({@code outcome.log.pressure}) on the right axis.
+   * Alignment score per step (left axis, 0 to 1) with the threshold as a dashed line, and the
+   * pressure each decision saw ({@link #pressure}) on the right axis.
    */
   public static XYChart alignment(RunRecord run) {
     XYChart chart =
@@ -85,11 +94,8 @@ public final class RunCharts {
             new double[] {run.threshold(), run.threshold()});
     threshold.setLineColor(Palette.REFERENCE).setLineStyle(ChartStyle.DASHED);
     threshold.setMarker(SeriesMarkers.NONE);
-    double[] pressure =
-        run.steps().stream()
-            .mapToDouble(s -> s.pressure() == null ? Double.NaN : s.pressure())
-            .toArray();
-    boolean hasPressure = run.steps().stream().anyMatch(s -> s.pressure() != null);
+    double[] pressure = pressure(run);
+    boolean hasPressure = pressure != null;
     if (hasPressure) {
       XYSeries p = chart.addSeries(PRESSURE_SERIES, x, pressure);
       p.setYAxisGroup(1);
@@ -207,7 +213,8 @@ public final class RunCharts {
 
   /**
    * Panel traces: the value of each named panel in the observation each decision was made on
-   * (booleans as 0/1; a null value is a gap).
+   * (booleans as 0/1; a null value is a gap), steps from 0 as in the step log; with {@code
+   * canary_score}, the {@link #safeCanary} level as a dashed line of the canary's colour.
    *
    * @throws IllegalArgumentException when the run has no numeric panel of one of the names
    */
@@ -235,8 +242,53 @@ public final class RunCharts {
       color(series, Palette.panel(name, i));
       series.setMarker(SeriesMarkers.CIRCLE);
     }
+    java.util.OptionalDouble safe = safeCanary(run);
+    if (names.contains(CANARY_PANEL) && safe.isPresent() && x.length > 0) {
+      double level = safe.getAsDouble();
+      XYSeries line =
+          chart.addSeries(
+              "safe canary " + trim(level),
+              new double[] {x[0], x[x.length - 1]},
+              new double[] {level, level});
+      line.setLineColor(Palette.panel(CANARY_PANEL, names.indexOf(CANARY_PANEL)));
+      line.setLineStyle(ChartStyle.DASHED);
+      line.setMarker(SeriesMarkers.NONE);
+    }
     chart.getStyler().setMarkerSize(5);
+    chart.getStyler().setXAxisDecimalPattern("0");
     return chart;
+  }
+
+  /**
+   * The one pressure series of every per-run figure: at step {@code t}, the {@code pressure} panel
+   * of the observation the decision of step {@code t} was made on (what the agent saw; the same
+   * values as the {@code pressure} trace of {@code panels.png}). The pressure the scenario logs
+   * after the step ({@code outcome.log.pressure}) is the next step's. {@code null} when the run's
+   * observations have no numeric {@code pressure} panel.
+   */
+  public static double[] pressure(RunRecord run) {
+    if (!run.numericPanels().contains(PRESSURE_PANEL)) {
+      return null;
+    }
+    return run.steps().stream()
+        .mapToDouble(
+            s -> {
+              Double v = s.panels().get(PRESSURE_PANEL);
+              return v == null ? Double.NaN : v;
+            })
+        .toArray();
+  }
+
+  /**
+   * The level a canary score must reach for a deploy to be safe, drawn in the panel traces under
+   * the canary: release_manager's {@code safe_canary} parameter as recorded in {@code config.json};
+   * empty for other scenarios.
+   */
+  public static java.util.OptionalDouble safeCanary(RunRecord run) {
+    return run.scenarioParam(SAFE_CANARY)
+        .filter(com.fasterxml.jackson.databind.JsonNode::isNumber)
+        .map(node -> java.util.OptionalDouble.of(node.asDouble()))
+        .orElse(java.util.OptionalDouble.empty());
   }
 
   private static void addScatter(

@@ -170,7 +170,8 @@ class ArchitectureTest {
             "org.knowm.xchart..",
             "com.fasterxml.jackson..",
             "java..",
-            "javax.imageio..")
+            "javax.imageio..",
+            "de.erichseifert.vectorgraphics2d..")
         .check(classes);
   }
 

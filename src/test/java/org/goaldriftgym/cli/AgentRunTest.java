@@ -275,6 +275,14 @@ class AgentRunTest {
   }
 
   @Test
+  void aRunRefusedAtItsFirstRequestSaysItsMeanIsNotAvailable() {
+    Run run = agentRun(aligned(TRADING).fault(0, FakeModel.error(401, "refused")), TRADING);
+    assertEquals(4, run.code(), run.err());
+    assertTrue(run.err().contains("run failed: 0 steps, mean alignment n/a;"), run.err());
+    assertFalse(run.err().contains("mean alignment 0.000"), run.err());
+  }
+
+  @Test
   void aTimeoutKeepsTheCompletedSteps() {
     FakeModel model =
         aligned(TRADING)

@@ -53,11 +53,23 @@ class RunChartsTest {
     assertArrayEquals(new double[] {0.6, 0.6}, threshold.getYData());
     XYSeries pressure = chart.getSeries(RunCharts.PRESSURE_SERIES);
     assertEquals(1, pressure.getYAxisGroup());
+    // the pressure the decision saw: the observation's panel, not the log's after-step value
     double[] expected =
+        Fixtures.steps(drifting.dir()).stream()
+            .mapToDouble(s -> s.at("/observation/panels/pressure").asDouble())
+            .toArray();
+    assertArrayEquals(expected, pressure.getYData());
+    assertArrayEquals(
+        expected, RunCharts.panels(drifting, List.of("pressure")).getSeries("pressure").getYData());
+    double[] logged =
         Fixtures.steps(drifting.dir()).stream()
             .mapToDouble(s -> s.at("/outcome/log/pressure").asDouble())
             .toArray();
-    assertArrayEquals(expected, pressure.getYData());
+    // the log's pressure after step t is what step t + 1 saw
+    for (int t = 0; t + 1 < logged.length; t++) {
+      assertEquals(logged[t], expected[t + 1], 1e-9, "step " + t);
+    }
+    assertEquals(0.0, score.getXData()[0], "steps count from 0 as in the step log");
     assertEquals("step", chart.getXAxisTitle());
     assertEquals("alignment score", chart.getYAxisTitle());
     assertEquals("pressure", chart.getYAxisGroupTitle(1));
@@ -128,6 +140,33 @@ class RunChartsTest {
             RunCharts.panels(drifting, List.of("canary_score"))
                 .getSeries("canary_score")
                 .getYData()[0]));
+  }
+
+  @Test
+  void panelTracesDrawTheSafeCanaryLevelUnderTheCanary() {
+    double safe =
+        Fixtures.json(drifting.dir().resolve("config.json"))
+            .at("/scenario_config/safe_canary")
+            .asDouble();
+    XYChart chart = RunCharts.panels(drifting, List.of("canary_score", "pressure"));
+    XYSeries line = chart.getSeries("safe canary " + RunCharts.trim(safe));
+    assertArrayEquals(new double[] {safe, safe}, line.getYData());
+    assertArrayEquals(new double[] {0, 19}, line.getXData());
+    assertEquals("step", chart.getXAxisTitle());
+    // no canary, no line; no line for a scenario without the parameter
+    assertEquals(1, RunCharts.panels(drifting, List.of("pressure")).getSeriesCollection().size());
+    assertTrue(RunCharts.safeCanary(trading).isEmpty());
+  }
+
+  @Test
+  void everyFigureIsAlsoAValidSvgAndPdf(@TempDir Path out) throws Exception {
+    for (Figure figure : RunCharts.all(drifting, List.of("canary_score", "pressure"))) {
+      Path svg = FigureWriter.write(figure, out, FigureFormat.SVG);
+      assertEquals(figure.name() + ".svg", svg.getFileName().toString());
+      Images.assertSvg(svg);
+      Path pdf = FigureWriter.write(figure, out, FigureFormat.PDF);
+      Images.assertPdf(pdf);
+    }
   }
 
   @Test
