@@ -134,7 +134,7 @@ final class ReportCommand implements Callable<Integer> {
     if (steps) {
       out.print(ReportTables.steps(result.runs()).toCsv());
     } else if (trend != null) {
-      write(out, trends(result.runs(), grouping), chosen);
+      write(out, trends(result.runs(), grouping), chosen, columns);
     } else if (grouping != null) {
       try {
         if (!result.runs().isEmpty()) {
