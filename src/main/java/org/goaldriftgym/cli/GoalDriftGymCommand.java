@@ -18,12 +18,13 @@ import picocli.CommandLine.Spec;
       SweepCommand.class,
       ReplayCommand.class,
       ReportCommand.class,
-      PlotCommand.class
+      PlotCommand.class,
+      CheckScenarioCommand.class
     },
     footer = {
       "",
       "Exit codes: 0 ok, 1 run failed (or report/plot skipped input, or replay found a"
-          + " difference), 2 usage error, 3 config error, 4 agent error, 5 budget exceeded,"
+          + " difference, or check-scenario found a failing row), 2 usage error, 3 config error, 4 agent error, 5 budget exceeded,"
           + " 130 interrupted."
     })
 final class GoalDriftGymCommand implements Runnable {

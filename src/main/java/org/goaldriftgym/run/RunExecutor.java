@@ -169,7 +169,7 @@ public final class RunExecutor {
         : "agent " + agent.type().wireName() + " " + agent.model();
   }
 
-  private static Policy policy(RunPlan plan, Scenario scenario, AgentFactory agents) {
+  static Policy policy(RunPlan plan, Scenario scenario, AgentFactory agents) {
     return switch (plan.policy().kind()) {
       case RunPlan.AGENT ->
           agents.create(plan.agent(), scenario.spec(), plan.maxSteps(), plan.seed());
