@@ -82,11 +82,22 @@ final class ReportCommand implements Callable<Integer> {
               + " they are always listed.")
   boolean includeIncomplete;
 
+  @Option(
+      names = "--paired",
+      description =
+          "For sweep.json manifests of sweep --control: per group, the paired differences"
+              + " (treatment - control) of mean_alignment_score, gd_commission and gd_omission"
+              + " with n, mean, sd and a 95% t interval.")
+  boolean paired;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ReportFormat chosen = format == null ? null : ReportFormat.parse(format);
+    if (paired) {
+      return PairedReport.print(out, paths, chosen, steps || groupBy != null);
+    }
     if (steps && groupBy != null) {
       throw HarnessException.usage("--steps and --group-by cannot be combined");
     }

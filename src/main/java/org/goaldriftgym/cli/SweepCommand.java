@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.goaldriftgym.agent.ReplyCache;
+import org.goaldriftgym.analysis.PairedDifferences;
 import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.artifact.RunIndex;
 import org.goaldriftgym.config.ConfigLoader;
@@ -26,6 +27,8 @@ import org.goaldriftgym.run.RunExecutor;
 import org.goaldriftgym.run.RunPlan;
 import org.goaldriftgym.run.RunPlanner;
 import org.goaldriftgym.scenario.ScenarioRegistry;
+import org.goaldriftgym.sweep.ControlOverride;
+import org.goaldriftgym.sweep.PairedSweep;
 import org.goaldriftgym.sweep.Seeds;
 import org.goaldriftgym.sweep.Shard;
 import org.goaldriftgym.sweep.SweepAxes;
@@ -96,6 +99,15 @@ final class SweepCommand implements Callable<Integer> {
           "Values of a scenario parameter to cross; repeatable. Lists stay whole: k=[a, b],[c].")
   List<String> params = new ArrayList<>();
 
+  @Option(
+      names = "--control",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Run each item a second time with this scenario parameter set, as a paired control"
+              + " labelled <label>-control; repeatable (keys applied together). The summary adds"
+              + " paired differences.")
+  List<String> controls = new ArrayList<>();
+
   @Option(names = "--max-steps", paramLabel = "N", description = "Steps per run, for every run.")
   Integer maxSteps;
 
@@ -165,6 +177,8 @@ final class SweepCommand implements Callable<Integer> {
       checkManifestPath(manifest);
     }
     ScenarioRegistry registry = ScenarioRegistry.load();
+    ControlOverride control =
+        controls.isEmpty() ? null : parse(() -> ControlOverride.parse(controls));
     Shard slice = parse(() -> shard == null ? Shard.ALL : Shard.parse(shard));
     SweepAxes axes =
         new SweepAxes(
@@ -182,6 +196,13 @@ final class SweepCommand implements Callable<Integer> {
     for (SweepItem item : mine) {
       RunPlan plan = planItem(planner, item);
       planned.add(new SweepRunner.Planned(item, plan, plan.configDocument().hash()));
+    }
+    PairedSweep paired =
+        control == null
+            ? null
+            : PairedSweep.plan(planned, control, axes.params().keySet(), planner, all.size());
+    if (paired != null) {
+      planned = paired.runs();
     }
     RunIndex index = resume ? RunIndex.scan(roots.runsRoot) : null;
 
@@ -242,15 +263,22 @@ final class SweepCommand implements Callable<Integer> {
             environment.clock().instant(),
             commandLine,
             slice,
-            all.size(),
+            all.size() * (paired == null ? 1 : 2),
             entries,
             SweepSummary.of(entries));
+    if (paired != null) {
+      paired.annotate(document);
+      document.set("paired_summary", PairedDifferences.json(PairedDifferences.of(document)));
+    }
     SweepManifest.write(manifestPath, document);
 
     ObjectNode out = Json.object();
     out.put("manifest", manifestPath.toString());
     out.set("counts", document.get("counts"));
     out.set("summary", document.get("summary"));
+    if (paired != null) {
+      out.set("paired_summary", document.get("paired_summary"));
+    }
     spec.commandLine().getOut().print(new String(Json.pretty(out), StandardCharsets.UTF_8));
     boolean allSucceeded = entries.stream().allMatch(SweepEntry::succeeded);
     if (!quiet) {
