@@ -2,7 +2,6 @@ package org.goaldriftgym.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.goaldriftgym.scenario.ParamSpec;
 import org.goaldriftgym.scenario.PressureNudge;
@@ -81,9 +80,6 @@ final class ParamProbe {
     }
     if (value instanceof String s) {
       return quoted(s);
-    }
-    if (value instanceof Map<?, ?>) {
-      return value.toString();
     }
     return String.valueOf(value);
   }

@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 every row holds, 1 some row fails (the table says which),"
-          + " 2 usage error (for example an unknown scenario)."
+      "Exit codes: 0 every row holds, 1 some row fails (the table says which) or an episode"
+          + " threw, 2 usage error (for example an unknown scenario)."
     })
 final class CheckScenarioCommand implements Callable<Integer> {
 
