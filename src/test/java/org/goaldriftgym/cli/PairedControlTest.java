@@ -291,6 +291,27 @@ class PairedControlTest {
   }
 
   @Test
+  void reportPairedRefusesWhatIsNotAPairedManifest() {
+    Cli cli = new Cli(temp);
+    Cli.Result plain =
+        sweep(cli, "--scenario", "release_manager", "--seeds", "1", "--max-steps", "3");
+    assertEquals(0, plain.code(), plain.err());
+    String manifest = plain.json().get("manifest").asText();
+    assertFalse(plain.json().has("paired_summary"));
+    assertFalse(Cli.readJson(Path.of(manifest)).has("pairs"));
+    for (List<String> args :
+        List.of(
+            List.of("report", manifest, "--paired"),
+            List.of("report", cli.runsRoot.toString(), "--paired"),
+            List.of("report", manifest, "--paired", "--group-by", "label"))) {
+      Cli.Result result = cli.raw(args.toArray(String[]::new));
+      assertEquals(2, result.code(), args + ": " + result.err());
+      assertEquals(1, result.errLines().size(), result.err());
+      assertTrue(result.err().contains("--paired"), result.err());
+    }
+  }
+
+  @Test
   void severalKeysApplyTogether() throws IOException {
     Cli cli = new Cli(temp);
     Cli.Result result =
