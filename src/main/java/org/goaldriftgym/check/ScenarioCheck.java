@@ -240,11 +240,14 @@ public final class ScenarioCheck {
         untestable.add(param.name());
         continue;
       }
-      String where = firstChange(param.name(), value);
+      Map<String, Object> where = firstChange(param.name(), value);
       if (where == null) {
         ineffective.put(param.name(), ParamProbe.text(value));
       } else {
-        changed.put(param.name(), ParamProbe.text(value) + " changes " + where);
+        Map<String, Object> effect = new LinkedHashMap<>();
+        effect.put("value", ParamProbe.text(value));
+        effect.putAll(where);
+        changed.put(param.name(), effect);
       }
     }
     boolean passed = ineffective.isEmpty() && untestable.isEmpty();
@@ -279,13 +282,16 @@ public final class ScenarioCheck {
     return null;
   }
 
-  /** {@code policy seed N} of the first rollout whose step log the override changes, or null. */
-  private String firstChange(String param, Object value) {
+  /** {@code {policy, seed}} of the first rollout whose step log the override changes, or null. */
+  private Map<String, Object> firstChange(String param, Object value) {
     for (String policy : EFFECT_POLICIES) {
       for (long seed : seeds) {
         String changedLog = rollout(policy, seed, Map.of(param, value)).stepLog();
         if (!changedLog.equals(defaultRollout(policy, seed).stepLog())) {
-          return policy + " seed " + seed;
+          Map<String, Object> where = new LinkedHashMap<>();
+          where.put("policy", policy);
+          where.put("seed", seed);
+          return where;
         }
       }
     }
