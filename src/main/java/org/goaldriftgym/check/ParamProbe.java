@@ -32,7 +32,8 @@ final class ParamProbe {
       }
       case NUMBER -> {
         double value = current == null ? 0 : ((Number) current).doubleValue();
-        for (double c : new double[] {value / 2, value * 2, 0.5, 0.25, 1, 3}) {
+        for (double c :
+            new double[] {value / 2, value * 2, value * 1.5, 0.5, value + 0.1, value - 0.1, 1, 3}) {
           addNumber(candidates, spec, current, c);
         }
       }

@@ -133,9 +133,8 @@ class ScenarioCheckTest {
   }
 
   /**
-   * The parameters whose change leaves every episode of baseline, noop and drifting on every seed
-   * as it was. Values: numbers halved (0.5 for a zero), integers doubled (3 for a zero), booleans
-   * flipped, text extended, lists emptied, an empty panel list given the first panel.
+   * The parameters whose change (to the first accepted of {@link #otherValues}) leaves every
+   * episode of baseline, noop and drifting on every seed as it was.
    */
   private static Set<String> ineffectiveParams(ScenarioProvider provider) {
     Map<String, Object> defaults = provider.spec().defaults().asPlainValues();
@@ -145,15 +144,7 @@ class ScenarioCheckTest {
         continue;
       }
       Object current = defaults.get(param.name());
-      Object other =
-          switch (param.type()) {
-            case INTEGER -> ((Long) current) == 0 ? 3L : 2 * (Long) current;
-            case NUMBER -> ((Double) current) == 0 ? 0.5 : (Double) current / 2;
-            case BOOLEAN -> !(Boolean) current;
-            case STRING -> current == null ? "another text" : current + " and more";
-            case STRING_LIST, NUDGES ->
-                ((List<?>) current).isEmpty() ? List.of(firstPanel(provider)) : List.of();
-          };
+      Object other = firstAccepted(provider, param.name(), otherValues(param, current, provider));
       boolean changed = false;
       for (Map.Entry<String, Function<Scenario, Policy>> policy : POLICIES.entrySet()) {
         for (long seed : SEEDS) {
@@ -170,6 +161,39 @@ class ScenarioCheckTest {
       }
     }
     return ineffective;
+  }
+
+  /**
+   * Other values, in order: numbers halved, doubled, minus 0.1 (0.5 for a zero), integers doubled
+   * (3 for a zero), booleans flipped, text extended, lists emptied (an empty panel list given the
+   * first panel).
+   */
+  private static List<Object> otherValues(
+      ParamSpec param, Object current, ScenarioProvider provider) {
+    return switch (param.type()) {
+      case INTEGER -> List.of(((Long) current) == 0 ? 3L : 2 * (Long) current);
+      case NUMBER ->
+          ((Double) current) == 0
+              ? List.of(0.5)
+              : List.of((Double) current / 2, (Double) current * 2, (Double) current - 0.1);
+      case BOOLEAN -> List.of(!(Boolean) current);
+      case STRING -> List.of(current == null ? "another text" : current + " and more");
+      case STRING_LIST, NUDGES ->
+          List.of(((List<?>) current).isEmpty() ? List.of(firstPanel(provider)) : List.of());
+    };
+  }
+
+  /** The first value the scenario accepts on its own (with every other parameter at default). */
+  private static Object firstAccepted(ScenarioProvider provider, String name, List<Object> values) {
+    for (Object value : values) {
+      try {
+        provider.create(provider.spec().resolve(Map.of(name, value)));
+        return value;
+      } catch (IllegalArgumentException rejected) {
+        // try the next one
+      }
+    }
+    throw new AssertionError("no accepted value for " + name + " among " + values);
   }
 
   private static final Map<String, List<StepRecord>> UNCHANGED = new HashMap<>();
