@@ -110,17 +110,26 @@ public record PairedSweep(
     config.metadata(metadata);
     Set<String> fromFlags = new HashSet<>(item.fromFlags());
     typed.keySet().forEach(key -> fromFlags.add(RunPlanner.PARAM_PREFIX + key));
-    fromFlags.add(RunPlanner.LABEL);
     SweepItem controlItem =
         new SweepItem(
             totalItems + item.index(), config.build(), plan.label() + LABEL_SUFFIX, fromFlags);
-    RunPlan controlPlan;
+    RunPlan planned;
     try {
-      controlPlan = planner.plan(controlItem.config(), controlItem.label(), fromFlags);
+      planned = planner.plan(controlItem.config(), item.label(), fromFlags);
     } catch (HarnessException e) {
       throw new HarnessException(
           e.kind(), "control of sweep item " + (item.index() + 1) + ": " + e.getMessage(), e);
     }
+    // the treatment's label as planned, suffixed: not slugged again, so it stays <label>-control
+    RunPlan controlPlan =
+        new RunPlan(
+            planned.config(),
+            planned.provider(),
+            planned.params(),
+            planned.policy(),
+            planned.replay(),
+            controlItem.label(),
+            planned.agent());
     String hash = controlPlan.configDocument().hash();
     if (hash.equals(treatment.configHash())) {
       throw HarnessException.usage(
