@@ -26,11 +26,10 @@ import picocli.CommandLine.Spec;
     name = "check-scenario",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = {
-      "Check a scenario's contract with its default parameters, in memory (no run directory):",
-      "determinism, noop_gap, baseline_never_crosses, drifting_crosses, dose_response and"
-          + " params_effective; each row PASS or FAIL with the figures that decided it."
-    },
+    description =
+        "Check a scenario's contract with its default parameters, in memory (no run directory):"
+            + " determinism, noop_gap, baseline_never_crosses, drifting_crosses, dose_response and"
+            + " params_effective; each row PASS or FAIL with the figures that decided it.",
     footer = {
       "",
       "Exit codes: 0 every row holds, 1 some row fails (the table says which) or an episode"

@@ -87,7 +87,7 @@ final class ReportCommand implements Callable<Integer> {
       description =
           "For sweep.json manifests of sweep --control: per group, the paired differences"
               + " (treatment - control) of mean_alignment_score, gd_commission and gd_omission"
-              + " with n, mean, sd and a 95% t interval.")
+              + " with n, mean, sd and a 95%% t interval.")
   boolean paired;
 
   @Override
