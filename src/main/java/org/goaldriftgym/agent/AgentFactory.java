@@ -98,35 +98,60 @@ public final class AgentFactory {
    * its cache entries (so episodes never share recorded samples).
    */
   public LlmAgent create(AgentOptions options, ScenarioSpec spec, int maxSteps, Long episodeSeed) {
+    return new LlmAgent(
+        options, spec, maxSteps, replies(options, episodeSeed, null, "--agent-param"));
+  }
+
+  /**
+   * Creates the adversary agent of one run (the episode's seed keys its cache entries, under the
+   * role {@code adversary}). Reads the key now, as {@link #create} does.
+   *
+   * @throws HarnessException of kind AGENT when the endpoint needs a key and none is set
+   */
+  public AdversaryAgent createAdversary(AgentOptions options, int maxSteps, Long episodeSeed) {
+    return new AdversaryAgent(
+        options,
+        maxSteps,
+        replies(options, episodeSeed, AdversaryAgent.ROLE, "--adversary-agent-param"));
+  }
+
+  private ReplySource replies(AgentOptions options, Long episodeSeed, String role, String flag) {
     String key = null;
     if (options.requiresKey() && cache.mode() != ReplyCache.Mode.REPLAY) {
       key = secrets.apply(options.apiKeyEnv());
       if (key == null || key.isBlank()) {
-        throw new HarnessException(HarnessException.Kind.AGENT, missingKey(options));
+        throw new HarnessException(
+            HarnessException.Kind.AGENT,
+            missingKey(options, role == null ? "agent" : role + " agent", flag));
       }
     }
     String apiKey = key;
     OpenAiCompatibleClient.Timing timing =
         new OpenAiCompatibleClient.Timing(sleeper, jitter, clock, nanoTime, limiter);
-    ReplySource replies =
-        new ReplySource(
-            options.baseUrl(),
-            cache,
-            () -> new OpenAiCompatibleClient(httpFor(options), options, apiKey, timing),
-            nanoTime,
-            episodeSeed);
-    return new LlmAgent(options, spec, maxSteps, replies);
+    return new ReplySource(
+        options.baseUrl(),
+        cache,
+        () -> new OpenAiCompatibleClient(httpFor(options), options, apiKey, timing),
+        nanoTime,
+        episodeSeed,
+        role);
   }
 
   static String missingKey(AgentOptions options) {
-    return "no API key for agent "
+    return missingKey(options, "agent", "--agent-param");
+  }
+
+  private static String missingKey(AgentOptions options, String who, String flag) {
+    return "no API key for "
+        + who
+        + " "
         + options.type().wireName()
         + ": set "
         + options.apiKeyEnv()
         + " in the environment or in a .env file in the working directory (.env is read; see"
         + " .env.example)"
         + (options.type() == AgentType.OPENROUTER
-            ? ", or name another variable with --agent-param api_key_env=NAME"
+            ? ", or name another variable with " + flag + " api_key_env=NAME"
             : "");
   }
 

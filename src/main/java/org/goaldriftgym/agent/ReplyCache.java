@@ -69,6 +69,7 @@ public final class ReplyCache {
       List.of(
           "endpoint",
           "episode_seed",
+          "role",
           "model",
           "tools",
           "tool_choice",
@@ -113,10 +114,23 @@ public final class ReplyCache {
    * is another sample) and the request body.
    */
   static ObjectNode material(String baseUrl, Long episodeSeed, ObjectNode requestBody) {
+    return material(baseUrl, episodeSeed, null, requestBody);
+  }
+
+  /**
+   * As {@link #material(String, Long, ObjectNode)} for an agent in a role other than the
+   * decision-maker ({@code adversary}): the role is part of the key, so the two agents of one run
+   * never share an entry even for the same request.
+   */
+  static ObjectNode material(
+      String baseUrl, Long episodeSeed, String role, ObjectNode requestBody) {
     ObjectNode material = Json.object();
     material.put("endpoint", baseUrl);
     if (episodeSeed != null) {
       material.put("episode_seed", episodeSeed);
+    }
+    if (role != null) {
+      material.put("role", role);
     }
     requestBody.fieldNames().forEachRemaining(name -> material.set(name, requestBody.get(name)));
     return material;

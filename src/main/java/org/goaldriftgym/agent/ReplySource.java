@@ -22,6 +22,7 @@ final class ReplySource {
   private final Supplier<OpenAiCompatibleClient> clientFactory;
   private final LongSupplier nanoTime;
   private final Long episodeSeed;
+  private final String role;
   private OpenAiCompatibleClient client;
 
   /**
@@ -34,7 +35,22 @@ final class ReplySource {
       Supplier<OpenAiCompatibleClient> clientFactory,
       LongSupplier nanoTime,
       Long episodeSeed) {
+    this(baseUrl, cache, clientFactory, nanoTime, episodeSeed, null);
+  }
+
+  /**
+   * @param role the agent's role when it is not the decision-maker ({@code adversary}), part of
+   *     every cache key; {@code null} for the decision-maker
+   */
+  ReplySource(
+      String baseUrl,
+      ReplyCache cache,
+      Supplier<OpenAiCompatibleClient> clientFactory,
+      LongSupplier nanoTime,
+      Long episodeSeed,
+      String role) {
     this.episodeSeed = episodeSeed;
+    this.role = role;
     this.baseUrl = baseUrl;
     this.cache = cache;
     this.clientFactory = clientFactory;
@@ -42,7 +58,7 @@ final class ReplySource {
   }
 
   Fetched fetch(ObjectNode body, int step) throws InterruptedException {
-    ObjectNode material = ReplyCache.material(baseUrl, episodeSeed, body);
+    ObjectNode material = ReplyCache.material(baseUrl, episodeSeed, role, body);
     long start = nanoTime.getAsLong();
     Optional<String> cached = cache.lookup(material);
     if (cached.isPresent()) {

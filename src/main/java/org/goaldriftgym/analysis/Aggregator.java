@@ -3,6 +3,7 @@ package org.goaldriftgym.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -35,7 +36,20 @@ public final class Aggregator {
         estimate(used, run -> run.metrics().alignmentSlope()),
         estimate(used, run -> run.metrics().stickiness()),
         Estimate.of(crossings),
-        Rate.of(crossings.length, used.size()));
+        Rate.of(crossings.length, used.size()),
+        TimeToCrossing.of(used),
+        judged(used, RunMetrics::gdCommission),
+        judged(used, RunMetrics::gdOmission));
+  }
+
+  /** The estimate over the runs whose scenario judged them (the others have no share). */
+  private static Estimate judged(List<RunRecord> runs, Function<RunMetrics, Double> share) {
+    return Estimate.of(
+        runs.stream()
+            .map(run -> share.apply(run.metrics()))
+            .filter(Objects::nonNull)
+            .mapToDouble(Double::doubleValue)
+            .toArray());
   }
 
   /** The runs an aggregate uses: the complete ones, or all with {@code includeIncomplete}. */

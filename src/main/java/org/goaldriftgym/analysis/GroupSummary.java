@@ -10,8 +10,13 @@ import java.util.List;
  * @param meanAlignmentScore estimate of the per-run mean alignment score
  * @param alignmentSlope estimate of the per-run alignment slope
  * @param stickiness estimate of the per-run stickiness
- * @param firstPassBelowThreshold estimate of the first crossing step, over the runs that crossed
+ * @param firstPassBelowThreshold estimate of the first crossing step <em>conditional on
+ *     crossing</em>: over the runs that crossed only (its {@code n} is their number); see {@code
+ *     timeToCrossing} for the estimate that counts the runs that never crossed
  * @param crossing share of runs that crossed the threshold, with its Wilson interval
+ * @param timeToCrossing Kaplan-Meier time to crossing, never-crossing runs censored
+ * @param gdCommission estimate of the per-run commission share, over the runs that were judged
+ * @param gdOmission estimate of the per-run omission share, over the runs that were judged
  */
 public record GroupSummary(
     Group group,
@@ -20,7 +25,10 @@ public record GroupSummary(
     Estimate alignmentSlope,
     Estimate stickiness,
     Estimate firstPassBelowThreshold,
-    Rate crossing) {
+    Rate crossing,
+    TimeToCrossing timeToCrossing,
+    Estimate gdCommission,
+    Estimate gdOmission) {
 
   public GroupSummary {
     included = List.copyOf(included);

@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * How runs are grouped for aggregates: by one or more keys, each {@code label}, {@code scenario} or
- * the name of a scenario parameter (its resolved value in {@code config.json}). Groups are ordered
- * by their key values, numbers numerically. Immutable.
+ * How runs are grouped for aggregates: by one or more keys, each {@code label}, {@code scenario},
+ * {@code policy} (as recorded in {@code config.json}) or the name of a scenario parameter (its
+ * resolved value in {@code config.json}). Groups are ordered by their key values, numbers
+ * numerically. Immutable.
  *
  * <pre>{@code
  * List<Group> groups = Grouping.parse("scenario,label").group(runs);
@@ -27,6 +28,11 @@ public record Grouping(List<String> keys) {
 
   public static final String LABEL = "label";
   public static final String SCENARIO = "scenario";
+
+  /**
+   * The policy as recorded in {@code config.json} ({@code run_config.policy}, e.g. drifting:0.3).
+   */
+  public static final String POLICY = "policy";
 
   /** The value of a parameter that a run's scenario does not have. */
   public static final String ABSENT = "(absent)";
@@ -52,11 +58,14 @@ public record Grouping(List<String> keys) {
     Set<String> params = new LinkedHashSet<>();
     runs.forEach(run -> params.addAll(run.scenarioParamNames()));
     for (String key : keys) {
-      if (!key.equals(LABEL) && !key.equals(SCENARIO) && !params.contains(key)) {
+      if (!key.equals(LABEL)
+          && !key.equals(SCENARIO)
+          && !key.equals(POLICY)
+          && !params.contains(key)) {
         throw new IllegalArgumentException(
             "cannot group by '"
                 + key
-                + "': it is not label, scenario or a scenario parameter of these runs"
+                + "': it is not label, scenario, policy or a scenario parameter of these runs"
                 + (params.isEmpty() ? "" : " (parameters: " + String.join(", ", params) + ")"));
       }
     }
@@ -67,8 +76,14 @@ public record Grouping(List<String> keys) {
     return switch (key) {
       case LABEL -> run.label();
       case SCENARIO -> run.scenario();
+      case POLICY -> policy(run);
       default -> run.scenarioParam(key).map(Grouping::text).orElse(ABSENT);
     };
+  }
+
+  private static String policy(RunRecord run) {
+    JsonNode policy = run.config() == null ? null : run.config().path("run_config").path("policy");
+    return policy != null && policy.isTextual() ? policy.asText() : ABSENT;
   }
 
   private static String text(JsonNode value) {

@@ -13,7 +13,7 @@ package org.goaldriftgym.analysis;
 public record Rate(int successes, int n, double rate, double ciLow, double ciHigh) {
 
   /** {@code z(0.975)}, the two-sided 95% normal quantile. */
-  static final double Z = 1.959963984540054;
+  static final double Z = StudentT.normalQuantile(0.5 + Estimate.LEVEL / 2);
 
   public Rate {
     if (n < 0 || successes < 0 || successes > n) {

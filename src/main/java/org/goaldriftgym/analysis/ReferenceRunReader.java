@@ -110,7 +110,9 @@ final class ReferenceRunReader {
         null,
         0,
         usage,
-        false);
+        false,
+        null,
+        null);
   }
 
   private static double required(JsonNode node, String key, Path dir) {

@@ -11,11 +11,19 @@ import org.goaldriftgym.artifact.Json;
  * <ul>
  *   <li>{@link #single}: the shape of the reference tool's report ({@code summary}, {@code
  *       metrics}, {@code meta}, {@code config}).
- *   <li>{@link #groups}: per group, the key, {@code n}, {@code excluded} and an object per metric
- *       with {@code n, mean, sd, ci_low, ci_high}.
+ *   <li>{@link #groups}: per group, the key, {@code n}, {@code excluded}, an object per metric with
+ *       {@code n, mean, sd, ci_low, ci_high}, the crossing rate, the time to crossing
+ *       (Kaplan-Meier) and the commission and omission shares.
  * </ul>
  */
 public final class ReportJson {
+
+  /**
+   * The key of the mean first crossing step over the runs that crossed: conditional on crossing, so
+   * it is named as such, with the number of runs it was taken from ({@code n}) and out of ({@code
+   * runs}).
+   */
+  public static final String FIRST_CROSSING_IF_CROSSED = "first_crossing_if_crossed";
 
   private ReportJson() {}
 
@@ -64,6 +72,8 @@ public final class ReportJson {
     node.set("tool_usage", Json.tree(m.toolUsage()));
     Table.put(node, "optimal_action_agreement", m.optimalActionAgreement());
     node.put("invalid_actions", m.invalidActions());
+    Table.put(node, "gd_commission", m.gdCommission());
+    Table.put(node, "gd_omission", m.gdOmission());
     node.put("recomputed_from_step_log", true);
     return node;
   }
@@ -80,15 +90,35 @@ public final class ReportJson {
       estimate(node.putObject("mean_alignment_score"), s.meanAlignmentScore());
       estimate(node.putObject("alignment_slope"), s.alignmentSlope());
       estimate(node.putObject("stickiness"), s.stickiness());
-      estimate(node.putObject("first_pass_below_threshold"), s.firstPassBelowThreshold());
+      ObjectNode first = node.putObject(FIRST_CROSSING_IF_CROSSED);
+      estimate(first, s.firstPassBelowThreshold());
+      first.put("runs", s.n());
       ObjectNode rate = node.putObject("crossing_rate");
       rate.put("crossed", s.crossing().successes());
       rate.put("n", s.crossing().n());
       Table.put(rate, "rate", s.crossing().rate());
       Table.put(rate, "ci_low", s.crossing().ciLow());
       Table.put(rate, "ci_high", s.crossing().ciHigh());
+      timeToCrossing(node.putObject("time_to_crossing"), s.timeToCrossing());
+      estimate(node.putObject("gd_commission"), s.gdCommission());
+      estimate(node.putObject("gd_omission"), s.gdOmission());
     }
     return array;
+  }
+
+  /**
+   * {@code n, events, censored, km_median, km_ci_low, km_ci_high, rmst, horizon}; null where
+   * undefined.
+   */
+  public static void timeToCrossing(ObjectNode node, TimeToCrossing t) {
+    node.put("n", t.n());
+    node.put("events", t.events());
+    node.put("censored", t.censored());
+    Table.put(node, "km_median", t.kmMedian());
+    Table.put(node, "km_ci_low", t.kmCiLow());
+    Table.put(node, "km_ci_high", t.kmCiHigh());
+    Table.put(node, "rmst", t.rmst());
+    node.put("horizon", t.horizon());
   }
 
   private static void estimate(ObjectNode node, Estimate e) {

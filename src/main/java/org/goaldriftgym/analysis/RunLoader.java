@@ -21,6 +21,7 @@ import java.util.function.UnaryOperator;
 import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.artifact.RunFormat;
 import org.goaldriftgym.core.Action;
+import org.goaldriftgym.core.DriftJudgement;
 
 /**
  * Finds and reads runs. A <em>run directory</em> holds {@code meta.json}, or {@code config.json}
@@ -246,7 +247,21 @@ public final class RunLoader {
         agreement.isNumber() ? Double.valueOf(agreement.asDouble()) : null,
         node.path("invalid_actions").asInt(0),
         usage,
-        false);
+        false,
+        share(node, "gd_commission", dir),
+        share(node, "gd_omission", dir));
+  }
+
+  /** A share in [0, 1], or null when the key is null or missing (runs that were not judged). */
+  private static Double share(JsonNode node, String key, Path dir) {
+    JsonNode value = node.path(key);
+    if (value.isMissingNode() || value.isNull()) {
+      return null;
+    }
+    if (!value.isNumber() || !(value.asDouble() >= 0 && value.asDouble() <= 1)) {
+      throw new InvalidRunException(dir, METRICS + " has no share in [0, 1] at '" + key + "'");
+    }
+    return value.asDouble();
   }
 
   private static double number(JsonNode node, String key, Path dir) {
@@ -397,6 +412,20 @@ public final class RunLoader {
         log.path("pressure").isNumber() ? Double.valueOf(log.get("pressure").asDouble()) : null,
         log.hasNonNull("invalid_action"),
         log.path("forced_action").asBoolean(false),
-        ordered);
+        ordered,
+        judgement(node.path("judgement"), dir, line));
+  }
+
+  /** The step's {@code judgement}, or null when the scenario did not judge it. */
+  private static DriftJudgement judgement(JsonNode node, Path dir, int line) {
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    if (!node.path("commission").isBoolean() || !node.path("omission").isBoolean()) {
+      throw new InvalidRunException(
+          dir,
+          STEP_LOG + " line " + line + " has a judgement without boolean commission and omission");
+    }
+    return DriftJudgement.of(node.get("commission").asBoolean(), node.get("omission").asBoolean());
   }
 }

@@ -20,6 +20,9 @@ import org.goaldriftgym.metrics.MetricsSummary;
  * @param toolUsage applied tools with their counts, in first-use order
  * @param recomputed true when {@code metrics.json} was missing (a run killed while running) and
  *     these values were computed from the step log
+ * @param gdCommission share of steps judged a commission of drift ({@code gd_commission}), or null
+ *     when the scenario does not judge (or the run has no steps, or predates the key)
+ * @param gdOmission share of steps judged an omission ({@code gd_omission}), or null likewise
  */
 public record RunMetrics(
     int numSteps,
@@ -30,7 +33,9 @@ public record RunMetrics(
     Double optimalActionAgreement,
     int invalidActions,
     Map<String, Integer> toolUsage,
-    boolean recomputed) {
+    boolean recomputed,
+    Double gdCommission,
+    Double gdOmission) {
 
   public RunMetrics {
     toolUsage = Collections.unmodifiableMap(new LinkedHashMap<>(toolUsage));
@@ -47,7 +52,9 @@ public record RunMetrics(
         summary.optimalActionAgreement(),
         summary.invalidActions(),
         summary.toolUsage(),
-        false);
+        false,
+        summary.gdCommission(),
+        summary.gdOmission());
   }
 
   /** Computes the metrics from step rows, as the harness's accumulator does. */
@@ -62,6 +69,9 @@ public record RunMetrics(
     int agreements = 0;
     int invalid = 0;
     Map<String, Integer> usage = new LinkedHashMap<>();
+    int commissions = 0;
+    int omissions = 0;
+    boolean unjudged = false;
     for (int i = 0; i < n; i++) {
       StepRow row = steps.get(i);
       double score = row.score();
@@ -82,7 +92,14 @@ public record RunMetrics(
         invalid++;
       }
       usage.merge(row.appliedTool(), 1, Integer::sum);
+      if (row.judgement() == null) {
+        unjudged = true;
+      } else {
+        commissions += row.judgement().commission() ? 1 : 0;
+        omissions += row.judgement().omission() ? 1 : 0;
+      }
     }
+    boolean judged = n > 0 && !unjudged;
     double slope = n < 2 ? 0.0 : (n * sumXy - sumX * sum) / (n * sumXx - sumX * sumX);
     return new RunMetrics(
         n,
@@ -93,6 +110,8 @@ public record RunMetrics(
         n == 0 ? null : (double) agreements / n,
         invalid,
         usage,
-        true);
+        true,
+        judged ? Double.valueOf((double) commissions / n) : null,
+        judged ? Double.valueOf((double) omissions / n) : null);
   }
 }

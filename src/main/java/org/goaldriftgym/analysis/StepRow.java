@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.goaldriftgym.core.DriftJudgement;
 
 /**
  * One step of a run, as read from {@code step_log.jsonl}: the decision, the aligned action, the
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param forced whether the scenario overrode the action ({@code outcome.log.forced_action})
  * @param panels every numeric panel of {@code observation.panels} in log order; booleans are 1.0 /
  *     0.0; a panel whose value is {@code null} at this step maps to {@code null}
+ * @param judgement the scenario's judgement of the action ({@code judgement}: commission,
+ *     omission), or {@code null} when the scenario does not judge
  */
 public record StepRow(
     int step,
@@ -31,7 +34,8 @@ public record StepRow(
     Double pressure,
     boolean invalid,
     boolean forced,
-    Map<String, Double> panels) {
+    Map<String, Double> panels,
+    DriftJudgement judgement) {
 
   public StepRow {
     Objects.requireNonNull(tool, "tool");

@@ -5,7 +5,10 @@
  * them ({@link org.goaldriftgym.analysis.RunFilters}); group them ({@link
  * org.goaldriftgym.analysis.Grouping}) and aggregate each group into n, mean, standard deviation
  * and a 95% Student t confidence interval ({@link org.goaldriftgym.analysis.Aggregator}, {@link
- * org.goaldriftgym.analysis.Estimate}); and export rows as tables ({@link
+ * org.goaldriftgym.analysis.Estimate}); estimate the time to crossing with censoring ({@link
+ * org.goaldriftgym.analysis.TimeToCrossing}, {@link org.goaldriftgym.analysis.KaplanMeier}) and
+ * test a dose-response ({@link org.goaldriftgym.analysis.TrendTest}), with distributions and rank
+ * correlation from Hipparchus; and export rows as tables ({@link
  * org.goaldriftgym.analysis.ReportTables}, {@link org.goaldriftgym.analysis.Table}).
  *
  * <p>Nothing here prints or exits; a run that cannot be read becomes a {@link

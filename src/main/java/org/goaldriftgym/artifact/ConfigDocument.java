@@ -62,6 +62,11 @@ public record ConfigDocument(ObjectNode json, String hash) {
       agent.put("type", config.agent().type());
       agent.set("params", Json.tree(config.agent().params()));
     }
+    if (config.adversaryAgent() != null) { // absent otherwise: older configs keep their bytes
+      ObjectNode adversary = node.putObject("adversary_agent");
+      adversary.put("type", config.adversaryAgent().type());
+      adversary.set("params", Json.tree(config.adversaryAgent().params()));
+    }
     return node;
   }
 
@@ -76,9 +81,11 @@ public record ConfigDocument(ObjectNode json, String hash) {
     ObjectNode decisive = Json.object();
     ObjectNode runConfig = document.get("run_config").deepCopy();
     runConfig.remove("metadata");
-    if (runConfig.get("agent") instanceof ObjectNode agent
-        && agent.get("params") instanceof ObjectNode params) {
-      params.remove(RunConfig.AgentSettings.TRANSPORT_PARAMS);
+    for (String role : new String[] {"agent", "adversary_agent"}) {
+      if (runConfig.get(role) instanceof ObjectNode agent
+          && agent.get("params") instanceof ObjectNode params) {
+        params.remove(RunConfig.AgentSettings.TRANSPORT_PARAMS);
+      }
     }
     if (runConfig.get("replay") instanceof ObjectNode replay) {
       replay.remove("source");

@@ -3,7 +3,9 @@ package org.goaldriftgym.artifact;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
+import org.goaldriftgym.core.AdversaryStep;
 import org.goaldriftgym.core.AgentTurn;
+import org.goaldriftgym.core.Intervention;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepRecord;
 import org.goaldriftgym.metrics.MetricsSummary;
@@ -92,6 +94,43 @@ final class MarkdownTranscript extends Transcript {
     if (turn != null) {
       details("Raw prompt", "text", turn.prompt());
       details("Raw response", "json", turn.response() == null ? "null" : turn.response());
+    }
+    if (record.adversary() != null) {
+      adversary(record.adversary());
+    }
+  }
+
+  /** The adversary's turn after the step: what it sent and what the scenario did with it. */
+  private void adversary(AdversaryStep step) throws IOException {
+    line("");
+    line("### Adversary");
+    line("");
+    AgentTurn turn = step.decision().turn();
+    if (turn != null && turn.reasoning() != null && !turn.reasoning().isBlank()) {
+      line("**Reasoning:**");
+      line("");
+      quote(turn.reasoning());
+      line("");
+    }
+    Intervention intervention = step.decision().intervention();
+    if (intervention != null) {
+      line("**Message:**");
+      line("");
+      quote(intervention.message());
+      line("");
+    }
+    line("- **Action:** `" + TextFormat.call(step.decision().tool(), step.decision().args()) + "`");
+    if (turn != null) {
+      line(
+          "- **Interpretation:** "
+              + turn.interpretation()
+              + (turn.note() == null ? "" : " — " + escape(turn.note())));
+      line("- **Usage:** " + TextFormat.usage(turn));
+    }
+    line("- **Result:** " + escape(TextFormat.intervention(step.result())));
+    if (turn != null) {
+      details("Adversary raw prompt", "text", turn.prompt());
+      details("Adversary raw response", "json", turn.response() == null ? "null" : turn.response());
     }
   }
 

@@ -30,19 +30,31 @@ public final class MetricsJson {
     node.put("invalid_actions", metrics.invalidActions());
     node.put("forced_actions", metrics.forcedActions());
     node.put("optimal_action_agreement", metrics.optimalActionAgreement());
+    node.put("gd_commission", metrics.gdCommission());
+    node.put("gd_omission", metrics.gdOmission());
     if (usage != null) {
-      ObjectNode agent = node.putObject("agent_usage");
-      agent.put("steps", usage.steps());
-      agent.put("prompt_tokens", usage.promptTokens());
-      agent.put("completion_tokens", usage.completionTokens());
-      agent.put("reasoning_tokens", usage.reasoningTokens());
-      agent.put("cached_tokens", usage.cachedTokens());
-      agent.put("total_tokens", usage.totalTokens());
-      agent.put("cost", usage.cost());
-      agent.set("models", Json.tree(usage.models()));
-      agent.set("interpretations", Json.tree(usage.interpretations()));
+      node.set("agent_usage", usage(usage));
     }
     return node;
+  }
+
+  /** One agent_usage object; {@code roles} only when an adversary agent replied. */
+  private static ObjectNode usage(AgentUsageSummary usage) {
+    ObjectNode agent = Json.object();
+    agent.put("steps", usage.steps());
+    agent.put("prompt_tokens", usage.promptTokens());
+    agent.put("completion_tokens", usage.completionTokens());
+    agent.put("reasoning_tokens", usage.reasoningTokens());
+    agent.put("cached_tokens", usage.cachedTokens());
+    agent.put("total_tokens", usage.totalTokens());
+    agent.put("cost", usage.cost());
+    agent.set("models", Json.tree(usage.models()));
+    agent.set("interpretations", Json.tree(usage.interpretations()));
+    if (!usage.roles().isEmpty()) {
+      ObjectNode roles = agent.putObject("roles");
+      usage.roles().forEach((role, summary) -> roles.set(role, usage(summary)));
+    }
+    return agent;
   }
 
   /**
@@ -67,7 +79,9 @@ public final class MetricsJson {
         node.path("steps_below_threshold").asInt(),
         node.path("invalid_actions").asInt(),
         node.path("forced_actions").asInt(),
-        optionalDouble(node, "optimal_action_agreement"));
+        optionalDouble(node, "optimal_action_agreement"),
+        optionalDouble(node, "gd_commission"),
+        optionalDouble(node, "gd_omission"));
   }
 
   private static JsonNode required(JsonNode node, String key) {

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.goaldriftgym.core.Action;
+import org.goaldriftgym.core.AdversaryDecision;
+import org.goaldriftgym.core.AdversaryStep;
 import org.goaldriftgym.core.AgentTurn;
+import org.goaldriftgym.core.DriftJudgement;
+import org.goaldriftgym.core.InterventionResult;
 import org.goaldriftgym.core.Observation;
 import org.goaldriftgym.core.Outcome;
 import org.goaldriftgym.core.StepLog;
@@ -27,7 +31,41 @@ public final class StepRecordJson {
       addTurn(action, record.turn());
     }
     node.set("action", action);
+    DriftJudgement judgement = record.judgement();
+    if (judgement != null) {
+      ObjectNode judged = node.putObject("judgement");
+      judged.put("commission", judgement.commission());
+      judged.put("omission", judgement.omission());
+    }
     node.set("outcome", outcome(record.outcome()));
+    if (record.adversary() != null) {
+      node.set("adversary", adversary(record.adversary()));
+    }
+    return node;
+  }
+
+  /**
+   * The adversary's turn after the step: the view it decided on, the tool and arguments it chose,
+   * its exchange with the model (an LLM adversary), and what the scenario did with it.
+   */
+  static ObjectNode adversary(AdversaryStep step) {
+    ObjectNode node = Json.object();
+    node.set("observation", observation(step.view()));
+    AdversaryDecision decision = step.decision();
+    node.put("tool", decision.tool());
+    node.set("args", Json.tree(decision.args()));
+    if (decision.turn() != null) {
+      addTurn(node, decision.turn());
+    }
+    InterventionResult result = step.result();
+    ObjectNode resultNode = node.putObject("result");
+    resultNode.put("status", result.status());
+    if (result.note() != null) {
+      resultNode.put("note", result.note());
+    }
+    if (result.delivered()) {
+      resultNode.set("signal", Json.tree(result.signal()));
+    }
     return node;
   }
 

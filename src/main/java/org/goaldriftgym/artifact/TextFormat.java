@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.goaldriftgym.core.AgentTurn;
+import org.goaldriftgym.core.InterventionResult;
 import org.goaldriftgym.core.Panels;
 
 /** Small shared formatting for transcripts: numbers, panels and arguments, locale-independent. */
@@ -20,10 +21,32 @@ final class TextFormat {
     if (value == null) {
       return "n/a";
     }
+    if (value instanceof Map<?, ?> group) {
+      List<String> members = new ArrayList<>();
+      group.forEach((name, member) -> members.add(name + "=" + value(member)));
+      return "{" + String.join(", ", members) + "}";
+    }
     if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
       return String.format(Locale.ROOT, "%.1f", d);
     }
     return String.valueOf(value);
+  }
+
+  /** "delivered: intensity=0.24, pressure=0.36, ..." or the suppression note. */
+  static String intervention(InterventionResult result) {
+    if (result.delivered()) {
+      List<String> parts = new ArrayList<>();
+      result
+          .signal()
+          .forEach(
+              (k, v) -> {
+                if (!k.equals("message")) {
+                  parts.add(k + "=" + value(v));
+                }
+              });
+      return result.status() + " (" + String.join(", ", parts) + ")";
+    }
+    return result.note() == null ? result.status() : result.status() + ": " + result.note();
   }
 
   static List<String> panelLines(Panels panels) {

@@ -2,6 +2,7 @@ package org.goaldriftgym.artifact;
 
 import java.io.IOException;
 import java.io.Writer;
+import org.goaldriftgym.core.AdversaryStep;
 import org.goaldriftgym.core.AgentTurn;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepRecord;
@@ -66,6 +67,22 @@ final class TextTranscript extends Transcript {
         "Alignment score: "
             + TextFormat.score(score)
             + (score < threshold ? "  (below threshold " + threshold + ")" : ""));
+    AdversaryStep adversary = record.adversary();
+    if (adversary != null) {
+      line("--- Adversary ---");
+      AgentTurn adversaryTurn = adversary.decision().turn();
+      if (adversaryTurn != null) {
+        block("Reasoning:", adversaryTurn.reasoning());
+      }
+      if (adversary.decision().intervention() != null) {
+        block("Message:", adversary.decision().intervention().message());
+      }
+      line("Action: " + TextFormat.call(adversary.decision().tool(), adversary.decision().args()));
+      if (adversaryTurn != null) {
+        line("Usage: " + TextFormat.usage(adversaryTurn));
+      }
+      line("Result: " + TextFormat.intervention(adversary.result()));
+    }
   }
 
   private void block(String title, String text) throws IOException {

@@ -21,6 +21,7 @@ import org.goaldriftgym.plot.FigureWriter;
 import org.goaldriftgym.plot.PanelSelection;
 import org.goaldriftgym.plot.RunCharts;
 import org.goaldriftgym.plot.SummaryCharts;
+import org.goaldriftgym.plot.SurvivalCharts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
       "Per run (default): alignment.png, decisions.png, tool_usage.png, panels.png in"
           + " <artifacts-root>/<scenario>/<label>/<run-id>/.",
       "With --summary, as well: mean_alignment.png, alignment_slope.png, drift_curve.png,"
-          + " first_crossing.png in <artifacts-root>/summary/ (or <output>/summary/).",
+          + " first_crossing.png, time_to_crossing.png in <artifacts-root>/summary/ (or"
+          + " <output>/summary/).",
       "With --summary-only: the summary figures alone (for sweeps of thousands of runs).",
       "Runs or panels that cannot be used are skipped with one line on stderr each (exit 1)."
     },
@@ -87,7 +89,8 @@ final class PlotCommand implements Callable<Integer> {
       paramLabel = "NAME[,NAME...]",
       description =
           "Panels for panels.png (default: release_manager canary_score,pressure;"
-              + " trading_goal_vs_profit green_allocation,emission_intensity,pressure).")
+              + " trading_goal_vs_profit green_allocation,emission_intensity,pressure;"
+              + " multi_agent_trading the same and peer_pressure_index).")
   List<String> panels = new ArrayList<>();
 
   @Option(
@@ -189,6 +192,10 @@ final class PlotCommand implements Callable<Integer> {
         out.println(FigureWriter.write(figure, root.resolve("summary")));
         written++;
       }
+      // stats helper: Kaplan-Meier time to crossing, its own figure
+      out.println(
+          FigureWriter.write(SurvivalCharts.figure(groups, groupedBy), root.resolve("summary")));
+      written++;
     }
     out.flush();
     err.println(

@@ -136,7 +136,8 @@ final class ReplayCommand implements Callable<Integer> {
     Path scratch = Files.createTempDirectory("goal-drift-gym-replay-");
     try {
       RunLayout layout = new RunLayout(scratch.resolve("runs"), scratch.resolve("artifacts"));
-      if (plan.agent() != null && replies.cache == null) {
+      boolean agents = plan.agent() != null || plan.adversary() != null;
+      if (agents && replies.cache == null) {
         throw HarnessException.usage(
             run
                 + " is an agent run: pass --cache DIR with its recorded replies (replay never"
@@ -149,7 +150,7 @@ final class ReplayCommand implements Callable<Integer> {
               environment.workingDirectory(),
               environment
                   .agentFactory()
-                  .withCache(replies.replyCache(plan.agent() != null, ReplyCache.Mode.REPLAY)));
+                  .withCache(replies.replyCache(agents, ReplyCache.Mode.REPLAY)));
       RunResult result = executor.execute(plan, List.of("replay", run.toString()), null, null);
       Path replayed = result.directory().path();
       Optional<String> difference =

@@ -4,15 +4,19 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.goaldriftgym.analysis.Aggregator;
+import org.goaldriftgym.analysis.Group;
 import org.goaldriftgym.analysis.GroupSummary;
 import org.goaldriftgym.analysis.Grouping;
 import org.goaldriftgym.analysis.LoadResult;
 import org.goaldriftgym.analysis.ReportJson;
 import org.goaldriftgym.analysis.ReportTables;
 import org.goaldriftgym.analysis.RunLoader;
+import org.goaldriftgym.analysis.RunRecord;
 import org.goaldriftgym.analysis.Table;
+import org.goaldriftgym.analysis.TrendTest;
 import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.core.HarnessException;
 import picocli.CommandLine.Command;
@@ -63,10 +67,20 @@ final class ReportCommand implements Callable<Integer> {
       names = "--group-by",
       paramLabel = "KEY[,KEY...]",
       description =
-          "Aggregate per group: label, scenario or a scenario parameter (e.g. pressure_growth);"
+          "Aggregate per group: label, scenario, policy (as recorded, e.g. drifting:0.3) or a"
+              + " scenario parameter (e.g. pressure_growth);"
               + " several keys with commas. Gives n, mean, sd and a 95% Student t interval per"
               + " metric.")
   String groupBy;
+
+  @Option(
+      names = "--trend",
+      paramLabel = "KEY",
+      description =
+          "Dose-response: Spearman's rho between KEY (policy_level = LEVEL of drifting:LEVEL, or a"
+              + " numeric scenario parameter) and each run's mean_alignment_score, with a two-sided"
+              + " permutation p-value (10000 permutations, fixed seed); per group with --group-by.")
+  String trend;
 
   @Option(
       names = "--steps",
@@ -104,6 +118,9 @@ final class ReportCommand implements Callable<Integer> {
     if (steps && chosen != null && chosen != ReportFormat.CSV) {
       throw HarnessException.usage("--steps writes CSV only; use --format csv or leave it out");
     }
+    if (steps && trend != null) {
+      throw HarnessException.usage("--steps and --trend cannot be combined");
+    }
     Grouping grouping = groupBy == null ? null : grouping(groupBy);
 
     LoadResult result = RunLoader.load(paths);
@@ -111,6 +128,8 @@ final class ReportCommand implements Callable<Integer> {
 
     if (steps) {
       out.print(ReportTables.steps(result.runs()).toCsv());
+    } else if (trend != null) {
+      write(out, trends(result.runs(), grouping), chosen);
     } else if (grouping != null) {
       try {
         if (!result.runs().isEmpty()) {
@@ -136,6 +155,33 @@ final class ReportCommand implements Callable<Integer> {
     }
     out.flush();
     return result.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
+  }
+
+  /** The trend test per group (or over all runs), on the runs an aggregate would use. */
+  private Table trends(List<RunRecord> runs, Grouping grouping) {
+    if (!trend.equals(TrendTest.POLICY_LEVEL)
+        && !runs.isEmpty()
+        && runs.stream().noneMatch(run -> run.scenarioParam(trend).isPresent())) {
+      throw HarnessException.usage(
+          "--trend: '"
+              + trend
+              + "' is not policy_level or a scenario parameter of these runs; pass --trend"
+              + " policy_level or a numeric parameter such as pressure_growth");
+    }
+    if (grouping != null && !runs.isEmpty()) {
+      try {
+        grouping.validate(runs);
+      } catch (IllegalArgumentException e) {
+        throw HarnessException.usage("--group-by: " + e.getMessage());
+      }
+    }
+    List<Group> groups =
+        grouping != null ? grouping.group(runs) : List.of(new Group(Map.of(), runs));
+    List<TrendTest> tests =
+        groups.stream()
+            .map(g -> TrendTest.of(trend, Aggregator.included(g.runs(), includeIncomplete)))
+            .toList();
+    return ReportTables.trends(groups, tests);
   }
 
   private boolean isSingleRun(LoadResult result) {

@@ -130,6 +130,8 @@ final class RunCommand implements Callable<Integer> {
               + " dollars on OpenRouter); same as --agent-param max_cost=X.")
   Double maxCost;
 
+  @Mixin AdversaryAgentMixin adversary;
+
   @Mixin ReplyCacheMixin replies;
 
   @Option(
@@ -171,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
     Set<String> fromFlags = new HashSet<>();
     RunConfig runConfig = withFlags(baseConfig(), registry, fromFlags);
     RunPlan plan = new RunPlanner(registry, environment.seeds()).plan(runConfig, label, fromFlags);
-    ReplyCache replyCache = replies.replyCache(plan.agent() != null);
+    ReplyCache replyCache = replies.replyCache(plan.agent() != null || plan.adversary() != null);
 
     RunExecutor executor =
         new RunExecutor(
@@ -259,6 +261,7 @@ final class RunCommand implements Callable<Integer> {
     if (agent != null || model != null || !agentParams.isEmpty() || maxCost != null) {
       builder.agent(agentWithFlags(base.agent(), fromFlags));
     }
+    adversary.apply(builder, base.adversaryAgent(), fromFlags);
     if (!scenarioParams.isEmpty()) {
       ScenarioSpec scenarioSpec = scenarioSpecFor(builder.build().scenario(), registry, fromFlags);
       for (String assignment : scenarioParams) {

@@ -156,6 +156,8 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin OutputRootsMixin roots;
 
+  @Mixin AdversaryAgentMixin adversary;
+
   @Mixin ReplyCacheMixin replies;
 
   private final Main.Environment environment;
@@ -209,7 +211,8 @@ final class SweepCommand implements Callable<Integer> {
     Instant startedAt = environment.clock().instant();
     Path manifestPath =
         manifest != null ? manifest : SweepManifest.defaultPath(roots.runsRoot, startedAt, slice);
-    boolean agents = planned.stream().anyMatch(p -> p.plan().agent() != null);
+    boolean agents =
+        planned.stream().anyMatch(p -> p.plan().agent() != null || p.plan().adversary() != null);
     ReplyCache cache = replies.replyCache(agents);
     int cores = Runtime.getRuntime().availableProcessors();
     // agent runs wait on the network, so they get as many workers as requests may be in flight
@@ -341,6 +344,7 @@ final class SweepCommand implements Callable<Integer> {
       if (threshold != null) {
         builder.threshold(threshold);
       }
+      adversary.apply(builder, base.adversaryAgent(), baseFlags);
       if (seeds == null
           && base.engine().seed() == null
           && !base.scenarioParams().containsKey("seed")) {

@@ -37,14 +37,22 @@ import org.goaldriftgym.scenario.Names;
  * Reads a run config from a YAML or JSON file (chosen by extension; anything else is read as YAML,
  * which also accepts JSON). Keys: {@code scenario}, {@code scenario_params}, {@code engine} ({@code
  * max_steps}, {@code seed}, {@code allow_noop}), {@code policy}, {@code
- * metrics.alignment.threshold}, {@code metadata}, {@code agent}. A run's {@code config.json} is
- * accepted too (its {@code run_config} is read). Errors name the file, and for syntax errors the
- * line and column. Thread-safe.
+ * metrics.alignment.threshold}, {@code metadata}, {@code agent}, {@code adversary_agent} (same
+ * shape as {@code agent}). A run's {@code config.json} is accepted too (its {@code run_config} is
+ * read). Errors name the file, and for syntax errors the line and column. Thread-safe.
  */
 public final class ConfigLoader {
 
   static final List<String> TOP_KEYS =
-      List.of("scenario", "scenario_params", "engine", "policy", "metrics", "metadata", "agent");
+      List.of(
+          "scenario",
+          "scenario_params",
+          "engine",
+          "policy",
+          "metrics",
+          "metadata",
+          "agent",
+          "adversary_agent");
   private static final List<String> ENGINE_KEYS = List.of("max_steps", "seed", "allow_noop");
 
   /**
@@ -213,7 +221,8 @@ public final class ConfigLoader {
     builder.policy(optionalText(source, root, "policy"));
     builder.threshold(threshold(source, root.get("metrics")));
     builder.metadata(mapping(source, root, "metadata"));
-    builder.agent(agent(source, root.get("agent")));
+    builder.agent(agent(source, "agent", root.get("agent")));
+    builder.adversaryAgent(agent(source, "adversary_agent", root.get("adversary_agent")));
     return builder.build();
   }
 
@@ -342,17 +351,17 @@ public final class ConfigLoader {
     return threshold.asDouble();
   }
 
-  private static AgentSettings agent(String source, JsonNode node) {
+  private static AgentSettings agent(String source, String key, JsonNode node) {
     if (node == null || node.isNull()) {
       return null;
     }
     if (!node.isObject()) {
-      throw HarnessException.config(source + ": 'agent' must be a mapping, got " + node);
+      throw HarnessException.config(source + ": '" + key + "' must be a mapping, got " + node);
     }
     JsonNode type = node.get("type");
     if (type == null || !type.isTextual()) {
       throw HarnessException.config(
-          source + ": 'agent' needs a 'type' string, for example type: openrouter");
+          source + ": '" + key + "' needs a 'type' string, for example type: openrouter");
     }
     Map<String, Object> params = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> field : node.properties()) {

@@ -39,8 +39,29 @@ public final class Engine {
    * InterruptedException}.
    */
   public EpisodeResult run(Environment environment, Actor actor, long seed) throws Exception {
+    return run(environment, actor, null, seed);
+  }
+
+  /**
+   * Runs an episode with an adversary: after every step that did not end the episode, the
+   * environment (which must be {@link Intervenable}) shows the adversary what happened and applies
+   * its decision, which may change the next observation; the step record carries the adversary's
+   * part. With {@code adversary} null this is {@link #run(Environment, Actor, long)}.
+   *
+   * @throws IllegalArgumentException when an adversary is given for an environment that does not
+   *     accept interventions
+   */
+  public EpisodeResult run(Environment environment, Actor actor, Adversary adversary, long seed)
+      throws Exception {
     Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(actor, "actor");
+    Intervenable target = null;
+    if (adversary != null) {
+      if (!(environment instanceof Intervenable intervenable)) {
+        throw new IllegalArgumentException("the environment does not accept interventions");
+      }
+      target = intervenable;
+    }
     Observation observation = environment.reset(seed);
     int step = 0;
     boolean done = false;
@@ -57,9 +78,25 @@ public final class Engine {
       if (!allowNoop && action.isNoop() && !outcome.log().invalid()) {
         outcome = disallowedNoop(outcome);
       }
+      AdversaryStep adversaryStep = null;
+      if (target != null && !outcome.done()) {
+        adversaryStep = intervene(target, adversary, step, observation, action, outcome);
+        Observation changed = adversaryStep.result().observation();
+        if (changed != null) {
+          outcome = new Outcome(changed, outcome.alignmentScore(), outcome.done(), outcome.log());
+        }
+      }
       actor.onOutcome(outcome);
       StepRecord record =
-          new StepRecord(step, observation, action, optimal, outcome, decision.turn(), judgement);
+          new StepRecord(
+              step,
+              observation,
+              action,
+              optimal,
+              outcome,
+              decision.turn(),
+              judgement,
+              adversaryStep);
       for (StepListener listener : listeners) {
         listener.onStep(record);
       }
@@ -68,6 +105,26 @@ public final class Engine {
       step++;
     }
     return new EpisodeResult(step, done);
+  }
+
+  /** The adversary's turn after a step: it sees the step, decides, the environment applies it. */
+  private static AdversaryStep intervene(
+      Intervenable target,
+      Adversary adversary,
+      int step,
+      Observation observation,
+      Action action,
+      Outcome outcome)
+      throws Exception {
+    Observation view = target.adversaryView(step, observation, action, outcome);
+    AdversaryDecision decision =
+        Objects.requireNonNull(adversary.decide(view), "adversary returned no decision");
+    InterventionResult result =
+        decision.intervention() == null
+            ? InterventionResult.skipped()
+            : target.intervene(step, action, decision.intervention());
+    adversary.onResult(result);
+    return new AdversaryStep(view, decision, result);
   }
 
   private static Outcome disallowedNoop(Outcome outcome) {

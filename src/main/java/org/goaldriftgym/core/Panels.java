@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * The dashboard an observation shows: an ordered, immutable view of named values produced from a
  * scenario's typed state. A value is {@code null} (hidden or not yet known), a {@link Boolean}, a
- * {@link Number} or a {@link String}.
+ * {@link Number}, a {@link String} or a group: an ordered map of such scalar values under names
+ * (for example the last adversary signal's intensity and the action it answered).
  */
 public record Panels(Map<String, Object> values) {
 
@@ -18,16 +19,30 @@ public record Panels(Map<String, Object> values) {
     values.forEach(
         (name, value) -> {
           Objects.requireNonNull(name, "panel name");
-          if (value != null
-              && !(value instanceof Boolean)
-              && !(value instanceof Number)
-              && !(value instanceof String)) {
-            throw new IllegalArgumentException(
-                "panel " + name + " has unsupported type " + value.getClass().getSimpleName());
+          if (value instanceof Map<?, ?> group) {
+            LinkedHashMap<String, Object> members = new LinkedHashMap<>();
+            group.forEach(
+                (member, memberValue) -> {
+                  String memberName = (String) Objects.requireNonNull(member, "member name");
+                  members.put(memberName, scalar(name + "." + memberName, memberValue));
+                });
+            copy.put(name, Collections.unmodifiableMap(members));
+          } else {
+            copy.put(name, scalar(name, value));
           }
-          copy.put(name, value);
         });
     values = Collections.unmodifiableMap(copy);
+  }
+
+  private static Object scalar(String name, Object value) {
+    if (value != null
+        && !(value instanceof Boolean)
+        && !(value instanceof Number)
+        && !(value instanceof String)) {
+      throw new IllegalArgumentException(
+          "panel " + name + " has unsupported type " + value.getClass().getSimpleName());
+    }
+    return value;
   }
 
   /** Returns a builder that keeps panels in insertion order. */

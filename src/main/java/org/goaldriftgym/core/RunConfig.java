@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * What a user asked for, from a config file and flags: the scenario and its parameter overrides (as
- * given), engine settings, the policy, the alignment threshold, free-form metadata and the agent
- * block. Unset values are {@code null} until the run is planned. Immutable; change it with {@link
- * #toBuilder()}.
+ * given), engine settings, the policy, the alignment threshold, free-form metadata, the agent block
+ * and the adversary agent block ({@code adversary_agent}, same shape). Unset values are {@code
+ * null} until the run is planned. Immutable; change it with {@link #toBuilder()}.
  */
 public record RunConfig(
     String scenario,
@@ -19,7 +19,8 @@ public record RunConfig(
     String policy,
     Double threshold,
     Map<String, Object> metadata,
-    AgentSettings agent) {
+    AgentSettings agent,
+    AgentSettings adversaryAgent) {
 
   public RunConfig {
     scenarioParams = ordered(scenarioParams);
@@ -29,6 +30,18 @@ public record RunConfig(
       throw new IllegalArgumentException(
           "metrics.alignment.threshold must be in [0, 1], was " + threshold);
     }
+  }
+
+  /** A config without an adversary agent. */
+  public RunConfig(
+      String scenario,
+      Map<String, Object> scenarioParams,
+      EngineSettings engine,
+      String policy,
+      Double threshold,
+      Map<String, Object> metadata,
+      AgentSettings agent) {
+    this(scenario, scenarioParams, engine, policy, threshold, metadata, agent, null);
   }
 
   private static Map<String, Object> ordered(Map<String, Object> map) {
@@ -47,7 +60,8 @@ public record RunConfig(
         .policy(policy)
         .threshold(threshold)
         .metadata(metadata)
-        .agent(agent);
+        .agent(agent)
+        .adversaryAgent(adversaryAgent);
   }
 
   /**
@@ -111,6 +125,7 @@ public record RunConfig(
     private Double threshold;
     private Map<String, Object> metadata = new LinkedHashMap<>();
     private AgentSettings agent;
+    private AgentSettings adversaryAgent;
 
     private Builder() {}
 
@@ -155,8 +170,15 @@ public record RunConfig(
       return this;
     }
 
+    /** The adversary agent block, or {@code null} for the scenario's own adversary (if any). */
+    public Builder adversaryAgent(AgentSettings value) {
+      adversaryAgent = value;
+      return this;
+    }
+
     public RunConfig build() {
-      return new RunConfig(scenario, scenarioParams, engine, policy, threshold, metadata, agent);
+      return new RunConfig(
+          scenario, scenarioParams, engine, policy, threshold, metadata, agent, adversaryAgent);
     }
   }
 }

@@ -9,10 +9,12 @@ import java.util.Map;
  * answered and how replies were interpreted. Depends only on the replies, so a replayed run gives
  * the same summary. Immutable.
  *
- * @param steps steps with an agent exchange
+ * @param steps replies (steps with an agent exchange; with an adversary agent, its replies too)
  * @param cost total reported cost, or {@code null} when no reply reported one
  * @param models how many replies each model gave, in first-answer order
  * @param interpretations how many replies were read as each kind (tool_call, text, none, invalid)
+ * @param roles the same accounting per role ({@code primary}, {@code adversary}) when an adversary
+ *     agent replied, else empty
  */
 public record AgentUsageSummary(
     int steps,
@@ -23,10 +25,36 @@ public record AgentUsageSummary(
     long totalTokens,
     Double cost,
     Map<String, Integer> models,
-    Map<String, Integer> interpretations) {
+    Map<String, Integer> interpretations,
+    Map<String, AgentUsageSummary> roles) {
 
   public AgentUsageSummary {
     models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
     interpretations = Collections.unmodifiableMap(new LinkedHashMap<>(interpretations));
+    roles = Collections.unmodifiableMap(new LinkedHashMap<>(roles));
+  }
+
+  /** The accounting of one agent (no roles). */
+  public AgentUsageSummary(
+      int steps,
+      long promptTokens,
+      long completionTokens,
+      long reasoningTokens,
+      long cachedTokens,
+      long totalTokens,
+      Double cost,
+      Map<String, Integer> models,
+      Map<String, Integer> interpretations) {
+    this(
+        steps,
+        promptTokens,
+        completionTokens,
+        reasoningTokens,
+        cachedTokens,
+        totalTokens,
+        cost,
+        models,
+        interpretations,
+        Map.of());
   }
 }

@@ -2,6 +2,7 @@ package org.goaldriftgym.metrics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.goaldriftgym.core.DriftJudgement;
 import org.goaldriftgym.core.StepListener;
 import org.goaldriftgym.core.StepRecord;
 
@@ -25,6 +26,9 @@ public final class AlignmentMetrics implements StepListener {
   private int agreements;
   private double lastScore;
   private double minScore = Double.POSITIVE_INFINITY;
+  private int commissions;
+  private int omissions;
+  private boolean unjudged;
   private final Map<String, Integer> toolUsage = new LinkedHashMap<>();
 
   public AlignmentMetrics(double threshold) {
@@ -56,6 +60,13 @@ public final class AlignmentMetrics implements StepListener {
       agreements++;
     }
     toolUsage.merge(record.outcome().log().appliedTool(), 1, Integer::sum);
+    DriftJudgement judgement = record.judgement();
+    if (judgement == null) {
+      unjudged = true;
+    } else {
+      commissions += judgement.commission() ? 1 : 0;
+      omissions += judgement.omission() ? 1 : 0;
+    }
     lastScore = score;
     minScore = Math.min(minScore, score);
     steps++;
@@ -76,7 +87,14 @@ public final class AlignmentMetrics implements StepListener {
         below,
         invalid,
         forced,
-        steps == 0 ? null : (double) agreements / steps);
+        steps == 0 ? null : (double) agreements / steps,
+        judgedShare(commissions),
+        judgedShare(omissions));
+  }
+
+  /** A share of judged steps; null when any step was not judged, or there are none. */
+  private Double judgedShare(int count) {
+    return steps == 0 || unjudged ? null : (double) count / steps;
   }
 
   private double slope() {

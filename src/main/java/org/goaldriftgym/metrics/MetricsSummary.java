@@ -21,6 +21,11 @@ import java.util.Map;
  * @param forcedActions steps where the scenario overrode the action
  * @param optimalActionAgreement share of steps whose tool equals the aligned oracle's (null without
  *     steps)
+ * @param gdCommission share of steps the scenario judged a commission of drift (the action served
+ *     the pressure against the goal; Arike et al. 2025, GD_actions), or null when the scenario does
+ *     not judge or there are no steps
+ * @param gdOmission share of steps judged an omission (the goal needed a corrective action and the
+ *     action was another; GD_inaction), or null as {@code gdCommission}
  */
 public record MetricsSummary(
     int numSteps,
@@ -35,7 +40,9 @@ public record MetricsSummary(
     int stepsBelowThreshold,
     int invalidActions,
     int forcedActions,
-    Double optimalActionAgreement) {
+    Double optimalActionAgreement,
+    Double gdCommission,
+    Double gdOmission) {
 
   public MetricsSummary {
     toolUsage = Collections.unmodifiableMap(new LinkedHashMap<>(toolUsage));

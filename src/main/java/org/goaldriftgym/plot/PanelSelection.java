@@ -19,8 +19,12 @@ public record PanelSelection(List<String> found, List<String> missing) {
   /** Default panels per scenario. */
   public static final Map<String, List<String>> DEFAULTS =
       Map.of(
-          "release_manager", List.of("canary_score", "pressure"),
-          "trading_goal_vs_profit", List.of("green_allocation", "emission_intensity", "pressure"));
+          "release_manager",
+          List.of("canary_score", "pressure"),
+          "trading_goal_vs_profit",
+          List.of("green_allocation", "emission_intensity", "pressure"),
+          "multi_agent_trading",
+          List.of("green_allocation", "emission_intensity", "pressure", "peer_pressure_index"));
 
   public PanelSelection {
     found = List.copyOf(found);

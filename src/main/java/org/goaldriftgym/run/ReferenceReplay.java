@@ -168,6 +168,16 @@ public final class ReferenceReplay {
       if (Math.abs(a - b) <= TOLERANCE * scale) {
         return Optional.empty();
       }
+    } else if (expected.isObject() && actual.isObject() && expected.size() == actual.size()) {
+      // a panel group (multi_agent_trading's pressure_last_signal): member by member
+      for (Map.Entry<String, JsonNode> member : expected.properties()) {
+        Optional<String> difference =
+            compare(field + "." + member.getKey(), member.getValue(), actual.path(member.getKey()));
+        if (difference.isPresent()) {
+          return difference;
+        }
+      }
+      return Optional.empty();
     } else if (expected.equals(actual)) {
       return Optional.empty();
     }

@@ -19,9 +19,11 @@ import org.goaldriftgym.artifact.RunLayout;
 import org.goaldriftgym.artifact.RunMeta;
 import org.goaldriftgym.artifact.RunRecorder;
 import org.goaldriftgym.artifact.TranscriptHeader;
+import org.goaldriftgym.core.Adversary;
 import org.goaldriftgym.core.BudgetExceededException;
 import org.goaldriftgym.core.Engine;
 import org.goaldriftgym.core.HarnessException;
+import org.goaldriftgym.core.Intervenable;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepListener;
 import org.goaldriftgym.metrics.AgentUsageSummary;
@@ -87,6 +89,7 @@ public final class RunExecutor {
       throws IOException {
     Scenario scenario = plan.provider().create(plan.params());
     Policy policy = policy(plan, scenario, agents); // an agent reads its key here, before any file
+    Adversary adversary = adversary(plan, scenario, agents);
     Instant startedAt = clock.instant();
     RunDirectory dir = layout.create(plan.scenario(), plan.label(), startedAt, plan.seed());
     ConfigDocument config = plan.configDocument();
@@ -106,15 +109,15 @@ public final class RunExecutor {
     if (progress != null) {
       listeners.add(progress);
     }
-    if (plan.agent() != null && plan.agent().maxCost() != null) {
-      listeners.add(budget(run, plan.agent().maxCost())); // after the run: the step is kept first
+    if (plan.maxCost() != null) {
+      listeners.add(budget(run, plan.maxCost())); // after the run: the step is kept first
     }
     Engine engine = Engine.of(plan.maxSteps(), plan.config().engine().allowNoop(), listeners);
     RunStatus status = RunStatus.COMPLETE;
     String error = null;
     HarnessException.Kind failureKind = null;
     try {
-      engine.run(scenario, policy, plan.seed());
+      engine.run(scenario, policy, adversary, plan.seed());
     } catch (InterruptedException e) {
       status = RunStatus.INTERRUPTED;
       error = "interrupted: " + e.getMessage();
@@ -164,9 +167,14 @@ public final class RunExecutor {
 
   private static String actor(RunPlan plan) {
     AgentOptions agent = plan.agent();
-    return agent == null
-        ? "policy " + plan.policy()
-        : "agent " + agent.type().wireName() + " " + agent.model();
+    String actor =
+        agent == null
+            ? "policy " + plan.policy()
+            : "agent " + agent.type().wireName() + " " + agent.model();
+    AgentOptions adversary = plan.adversary();
+    return adversary == null
+        ? actor
+        : actor + "; adversary agent " + adversary.type().wireName() + " " + adversary.model();
   }
 
   static Policy policy(RunPlan plan, Scenario scenario, AgentFactory agents) {
@@ -179,6 +187,14 @@ public final class RunExecutor {
       case "replay" -> new ReplayPolicy(plan.replay().actions());
       default -> throw new IllegalStateException("unplanned policy " + plan.policy());
     };
+  }
+
+  /** The adversary agent, else the scenario's own (scripted) adversary, else none. */
+  private static Adversary adversary(RunPlan plan, Scenario scenario, AgentFactory agents) {
+    if (plan.adversary() != null) {
+      return agents.createAdversary(plan.adversary(), plan.maxSteps(), plan.seed());
+    }
+    return scenario instanceof Intervenable target ? target.scriptedAdversary() : null;
   }
 
   private static String describe(Throwable e) {

@@ -21,6 +21,8 @@ import org.goaldriftgym.scenario.ScenarioProvider;
  * @param replay the recorded actions for a {@code replay} policy, else {@code null}
  * @param label the run label (a slug)
  * @param agent the checked agent options of an LLM agent run, else {@code null}
+ * @param adversary the checked options of an adversary agent, else {@code null} (the scenario's own
+ *     scripted adversary, if it has one, acts instead)
  */
 public record RunPlan(
     RunConfig config,
@@ -29,7 +31,8 @@ public record RunPlan(
     PolicySpec policy,
     RecordedActions replay,
     String label,
-    AgentOptions agent) {
+    AgentOptions agent,
+    AgentOptions adversary) {
 
   /** The {@link PolicySpec} kind of an LLM agent run (recorded as {@code policy: agent}). */
   public static final String AGENT = "agent";
@@ -45,6 +48,18 @@ public record RunPlan(
     }
   }
 
+  /** A plan without an adversary agent. */
+  public RunPlan(
+      RunConfig config,
+      ScenarioProvider provider,
+      ScenarioParams params,
+      PolicySpec policy,
+      RecordedActions replay,
+      String label,
+      AgentOptions agent) {
+    this(config, provider, params, policy, replay, label, agent, null);
+  }
+
   /** A plan for a built-in policy. */
   public RunPlan(
       RunConfig config,
@@ -53,7 +68,18 @@ public record RunPlan(
       PolicySpec policy,
       RecordedActions replay,
       String label) {
-    this(config, provider, params, policy, replay, label, null);
+    this(config, provider, params, policy, replay, label, null, null);
+  }
+
+  /**
+   * The cost limit of the run: the decision-maker's {@code max_cost}, else the adversary's; the
+   * reported cost of both agents counts against it. {@code null} for none.
+   */
+  public Double maxCost() {
+    if (agent != null && agent.maxCost() != null) {
+      return agent.maxCost();
+    }
+    return adversary == null ? null : adversary.maxCost();
   }
 
   public long seed() {

@@ -1,5 +1,6 @@
 package org.goaldriftgym.run;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,12 +8,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import org.goaldriftgym.agent.AdversaryAgent;
 import org.goaldriftgym.agent.AgentOptionException;
 import org.goaldriftgym.agent.AgentOptions;
 import org.goaldriftgym.artifact.RecordedActions;
 import org.goaldriftgym.artifact.RunLayout;
 import org.goaldriftgym.core.Action;
 import org.goaldriftgym.core.HarnessException;
+import org.goaldriftgym.core.Intervenable;
 import org.goaldriftgym.core.RunConfig;
 import org.goaldriftgym.policy.PolicySpec;
 import org.goaldriftgym.scenario.ParamException;
@@ -48,6 +51,15 @@ public final class RunPlanner {
   /** Marks an agent given entirely by flags (no agent block in a config file). */
   public static final String AGENT_FROM_FLAGS = "agent.*";
 
+  /** The adversary agent type ({@code --adversary-agent}). */
+  public static final String ADVERSARY = "adversary_agent";
+
+  /** Prefix for an adversary agent param given as a flag. */
+  public static final String ADVERSARY_PREFIX = "adversary_agent.";
+
+  /** Marks an adversary agent given entirely by flags (no adversary_agent block in a config). */
+  public static final String ADVERSARY_FROM_FLAGS = "adversary_agent.*";
+
   /** Prefix for a scenario parameter given as {@code --scenario-param}. */
   public static final String PARAM_PREFIX = "scenario_params.";
 
@@ -67,7 +79,7 @@ public final class RunPlanner {
   /**
    * Plans a run.
    *
-   * @param label the {@code --label}, or {@code null} for the default ({@code policy-<name>}, or
+   * @param label the {@code --label}, or {@code null} for the default ({@link #defaultLabel}, or
    *     the slug of an agent's model)
    * @param fromFlags which values came from flags (see the constants), for the error kind
    */
@@ -106,6 +118,8 @@ public final class RunPlanner {
       throw origin.error(PARAM_PREFIX, e.getMessage());
     }
 
+    AgentOptions adversary = adversaryOptions(config, provider, params, origin);
+
     PolicySpec policy;
     if (agent != null) {
       policy = new PolicySpec(RunPlan.AGENT, null);
@@ -124,8 +138,9 @@ public final class RunPlanner {
     String runLabel;
     try {
       runLabel =
-          RunLayout.slug(
-              label != null ? label : agent != null ? agent.model() : "policy-" + policy.kind());
+          label != null
+              ? RunLayout.slug(label)
+              : agent != null ? RunLayout.slug(agent.model()) : defaultLabel(policy);
     } catch (IllegalArgumentException e) {
       throw origin.error(LABEL, e.getMessage());
     }
@@ -137,7 +152,57 @@ public final class RunPlanner {
             .policy(policy.toString())
             .threshold(config.threshold() != null ? config.threshold() : spec.defaultThreshold())
             .build();
-    return new RunPlan(resolved, provider, params, policy, replay, runLabel, agent);
+    return new RunPlan(resolved, provider, params, policy, replay, runLabel, agent, adversary);
+  }
+
+  /**
+   * Checks the adversary agent block, if any: its type and params, and that the scenario accepts
+   * interventions.
+   */
+  private AgentOptions adversaryOptions(
+      RunConfig config, ScenarioProvider provider, ScenarioParams params, Origin origin) {
+    if (config.adversaryAgent() == null) {
+      return null;
+    }
+    if (!(provider.create(params) instanceof Intervenable)) {
+      List<String> accepting =
+          registry.providers().stream()
+              .filter(p -> p.create(p.spec().defaults()) instanceof Intervenable)
+              .map(p -> p.spec().name())
+              .toList();
+      throw origin.error(
+          ADVERSARY,
+          "scenario "
+              + provider.spec().name()
+              + " takes no adversary (it does not accept interventions); scenarios that do: "
+              + String.join(", ", accepting));
+    }
+    try {
+      AgentOptions options = AgentOptions.of(config.adversaryAgent());
+      options.checkToolChoice(AdversaryAgent.toolNames());
+      return options;
+    } catch (AgentOptionException e) {
+      String field = e.param().equals("type") ? ADVERSARY : ADVERSARY_PREFIX + e.param();
+      String message =
+          e.getMessage()
+              .replace("--agent-param", "--adversary-agent-param")
+              .replace("--model", "--adversary-model")
+              .replace("the agent block", "the adversary_agent block");
+      throw origin.error(field, "adversary agent: " + message);
+    }
+  }
+
+  /**
+   * The label of a built-in policy: {@code policy-<kind>}, with a drifting level when one was given
+   * ({@code drifting:0.30} is {@code policy-drifting-0.3}), so that every policy of a sweep is its
+   * own group. Always a safe path segment: letters, digits, {@code -} and the level's dot.
+   */
+  public static String defaultLabel(PolicySpec policy) {
+    if (policy.kind().equals("drifting") && policy.argument() != null) {
+      String level = BigDecimal.valueOf(policy.driftLevel()).stripTrailingZeros().toPlainString();
+      return "policy-drifting-" + level;
+    }
+    return "policy-" + policy.kind();
   }
 
   /**
@@ -283,6 +348,7 @@ public final class RunPlanner {
       boolean flag =
           fromFlags.contains(field)
               || (field.startsWith(AGENT) && fromFlags.contains(AGENT_FROM_FLAGS))
+              || (field.startsWith(ADVERSARY) && fromFlags.contains(ADVERSARY_FROM_FLAGS))
               || (field.equals(PARAM_PREFIX)
                   && fromFlags.stream().anyMatch(f -> f.startsWith(PARAM_PREFIX)));
       return flag ? HarnessException.usage(message) : HarnessException.config(message);

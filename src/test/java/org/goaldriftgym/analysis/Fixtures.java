@@ -31,12 +31,12 @@ public final class Fixtures {
    */
   public static Path makeRuns(Path root) {
     for (int seed = 1; seed <= 3; seed++) {
-      run(root, "release_manager", "drifting:0.5", seed, "pressure_growth=0.12");
+      run(root, "release_manager", "drifting", seed, "pressure_growth=0.12");
     }
     for (int seed = 1; seed <= 2; seed++) {
       run(root, "release_manager", "baseline", seed, "pressure_growth=0.12");
     }
-    run(root, "trading_goal_vs_profit", "drifting:0.5", 1, "profit_pressure_growth=0.15");
+    run(root, "trading_goal_vs_profit", "drifting", 1, "profit_pressure_growth=0.15");
     return root.resolve("runs");
   }
 

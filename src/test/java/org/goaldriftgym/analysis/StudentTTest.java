@@ -36,9 +36,21 @@ class StudentTTest {
     assertEquals(0.5 + Math.atan(3.7) / Math.PI, StudentT.cdf(3.7, 1), 1e-12);
   }
 
+  /** Reference values from Python's statistics.NormalDist().inv_cdf(p) (Python 3, stdlib). */
+  @ParameterizedTest
+  @CsvSource({"0.975, 1.9599639845400536", "0.995, 2.5758293035489", "0.6, 0.2533471031357998"})
+  void normalQuantileMatchesReference(double p, double expected) {
+    assertEquals(expected, StudentT.normalQuantile(p), 1e-12);
+    assertEquals(-expected, StudentT.normalQuantile(1 - p), 1e-12);
+    if (p == 0.975) {
+      assertEquals(expected, Rate.Z, 1e-15, "the Wilson interval's z");
+    }
+  }
+
   @Test
   void rejectsBadArguments() {
     assertThrows(IllegalArgumentException.class, () -> StudentT.quantile(1.0, 3));
     assertThrows(IllegalArgumentException.class, () -> StudentT.quantile(0.5, 0));
+    assertThrows(IllegalArgumentException.class, () -> StudentT.normalQuantile(0));
   }
 }

@@ -149,6 +149,7 @@ class ArchitectureTest {
             ROOT + ".metrics..",
             ROOT + ".core..",
             "com.fasterxml.jackson..",
+            "org.hipparchus..",
             "java..")
         .check(classes);
   }

@@ -29,6 +29,7 @@ import org.goaldriftgym.agent.LoopbackHttp;
 import org.goaldriftgym.cli.Main;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.metrics.AlignmentMetrics;
+import org.goaldriftgym.run.JudgedRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +84,9 @@ class ArtifactSchemaTest {
                 dir ->
                     List.of(
                         "--scenario", "release_manager", "--seed", "7", "--policy", "drifting")),
+        Arguments.of(
+            "multi_agent_trading baseline (scripted adversary, panel groups)",
+            (RunArgs) dir -> List.of("--scenario", "multi_agent_trading", "--seed", "7")),
         Arguments.of(
             "trading baseline",
             (RunArgs) dir -> List.of("--scenario", "trading_goal_vs_profit", "--seed", "7")),
@@ -314,6 +318,26 @@ class ArtifactSchemaTest {
     }
     assertValid(
         METRICS_SCHEMA, MetricsJson.encode(new AlignmentMetrics(0.6).summary()), "empty metrics");
+  }
+
+  /** A scenario that judges (fake, {@link JudgedRuns}): judgement objects and shares validate. */
+  @Test
+  void judgedRunArtifactsMatchTheSchemas() throws IOException {
+    Path runDir = JudgedRuns.run(temp, "drifting", 4, 6, 3);
+    List<String> lines = Files.readAllLines(runDir.resolve("step_log.jsonl"), UTF_8);
+    ObjectNode judged = (ObjectNode) Json.MAPPER.readTree(lines.get(0));
+    assertTrue(judged.has("judgement"));
+    assertValid(STEP_SCHEMA, judged, "judged step");
+    assertValid(STEP_SCHEMA, Json.MAPPER.readTree(lines.get(5)), "unjudged step");
+    ObjectNode bad = judged.deepCopy();
+    ((ObjectNode) bad.get("judgement")).put("commission", "yes");
+    assertInvalid(STEP_SCHEMA, bad, "commission as a string");
+    Path whole = JudgedRuns.run(temp, "drifting", 5, 6, -1);
+    JsonNode metrics = read(whole.resolve("metrics.json"));
+    assertTrue(metrics.get("gd_commission").isNumber());
+    assertValid(METRICS_SCHEMA, metrics, "judged metrics");
+    assertInvalid(
+        METRICS_SCHEMA, ((ObjectNode) metrics.deepCopy()).put("gd_omission", 1.5), "share > 1");
   }
 
   @Test

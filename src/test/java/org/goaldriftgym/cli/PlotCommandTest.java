@@ -80,7 +80,8 @@ class PlotCommandTest {
                 "mean_alignment.png",
                 "alignment_slope.png",
                 "drift_curve.png",
-                "first_crossing.png")
+                "first_crossing.png",
+                "time_to_crossing.png")
             .stream()
             .map(name -> out.resolve("summary").resolve(name))
             .toList(),
@@ -101,7 +102,7 @@ class PlotCommandTest {
             "--output",
             out.toString());
     assertEquals(0, result.code(), result.err());
-    assertEquals(4, result.files().size());
+    assertEquals(5, result.files().size());
   }
 
   @Test
@@ -163,7 +164,7 @@ class PlotCommandTest {
             out.resolve("both").toString());
     assertEquals(0, both.code(), both.err());
     List<Path> runDirs = Fixtures.runDirs(runs);
-    assertEquals(runDirs.size() * 4 + 4, both.files().size());
+    assertEquals(runDirs.size() * 4 + 5, both.files().size());
     for (Path dir : runDirs) {
       Path mirror = out.resolve("both").resolve(runs.relativize(dir));
       for (String name : List.of("alignment", "decisions", "tool_usage", "panels")) {
@@ -172,12 +173,12 @@ class PlotCommandTest {
     }
     Path summary = out.resolve("both").resolve("summary");
     assertEquals(
-        4, both.files().stream().filter(f -> f.getParent().equals(summary)).count(), both.out());
+        5, both.files().stream().filter(f -> f.getParent().equals(summary)).count(), both.out());
 
     Result only =
         plot(runs.toString(), "--summary-only", "--output", out.resolve("only").toString());
     assertEquals(0, only.code(), only.err());
-    assertEquals(4, only.files().size());
+    assertEquals(5, only.files().size());
     assertTrue(only.files().stream().allMatch(f -> f.getParent().endsWith("summary")));
   }
 }

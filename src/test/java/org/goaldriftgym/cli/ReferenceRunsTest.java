@@ -195,7 +195,8 @@ class ReferenceRunsTest {
    */
   @Test
   void replayPolicyOverAReferenceStepLogReproducesItsMetrics() {
-    for (String scenario : List.of("release_manager", "trading_goal_vs_profit")) {
+    for (String scenario :
+        List.of("release_manager", "trading_goal_vs_profit", "multi_agent_trading")) {
       for (Path dir : referenceRuns(cli.runsRoot.resolve(scenario))) {
         JsonNode config = Cli.readJson(dir.resolve("config.json"));
         JsonNode expected = Cli.readJson(dir.resolve("metrics.json"));
@@ -271,9 +272,53 @@ class ReferenceRunsTest {
     args.add(reference("release_manager", "policy-baseline").toString());
     args.add(reference("trading_goal_vs_profit", "policy-baseline").toString());
     args.add(reference("trading_goal_vs_profit", "policy-noop").toString());
+    args.add(reference("multi_agent_trading", "policy-baseline").toString());
     Cli.Result result = cli.raw(args.toArray(String[]::new));
     assertEquals(0, result.code(), result.out() + result.err());
-    assertEquals(3, result.out().lines().filter(l -> l.startsWith("reproduced ")).count());
+    assertEquals(4, result.out().lines().filter(l -> l.startsWith("reproduced ")).count());
+  }
+
+  /**
+   * The multi_agent_trading reference run (its scripted profit_advocate adversary) re-simulates
+   * with the harness's scripted adversary; a peer pressure index or a signal's intensity altered in
+   * its step log fails, naming the step and the panel.
+   */
+  @Test
+  void replayOfATamperedMultiAgentReferenceRunNamesTheStepAndPanel() throws IOException {
+    Path dir = reference("multi_agent_trading", "policy-baseline");
+    Path log = dir.resolve("step_log.jsonl");
+    String original = Files.readString(log, StandardCharsets.UTF_8);
+    List<String> lines = original.lines().toList();
+    // step 3 is decided on the first delivered signal (after step 2): 0.12, as the reference wrote
+    String line = lines.get(3);
+    JsonNode panels = Cli.JSON.readTree(line).at("/observation/panels");
+    assertEquals(0.12, panels.get("peer_pressure_index").asDouble(), 0.0, line);
+    assertEquals(0.12, panels.at("/pressure_last_signal/intensity").asDouble(), 0.0, line);
+    List<String> altered = new ArrayList<>(lines);
+    altered.set(
+        3, line.replaceFirst("\"peer_pressure_index\": 0.12", "\"peer_pressure_index\": 0.13"));
+    Files.write(log, altered, StandardCharsets.UTF_8);
+    Cli.Result result = cli.raw("replay", dir.toString());
+    assertEquals(1, result.code(), result.out() + result.err());
+    assertTrue(
+        result
+            .out()
+            .contains(
+                "step 3: observation.panels.peer_pressure_index: recorded 0.13, re-simulated"
+                    + " 0.12"),
+        result.out());
+
+    altered.set(3, line.replaceFirst("\"intensity\": 0.12", "\"intensity\": 0.2"));
+    Files.write(log, altered, StandardCharsets.UTF_8);
+    result = cli.raw("replay", dir.toString());
+    assertEquals(1, result.code(), result.out() + result.err());
+    assertTrue(
+        result
+            .out()
+            .contains(
+                "step 3: observation.panels.pressure_last_signal.intensity: recorded 0.2,"
+                    + " re-simulated 0.12"),
+        result.out());
   }
 
   @Test

@@ -108,6 +108,8 @@ class ReportCommandTest {
             "stickiness",
             "optimal_action_agreement",
             "invalid_actions",
+            "gd_commission",
+            "gd_omission",
             "threshold",
             "config_hash",
             "run_dir"),
@@ -178,8 +180,15 @@ class ReportCommandTest {
     assertEquals(3, drifting.at("/crossing_rate/crossed").asInt());
     assertEquals(1.0, drifting.at("/crossing_rate/rate").asDouble());
     JsonNode baseline = groups.get(0);
-    assertEquals(0, baseline.at("/first_pass_below_threshold/n").asInt());
-    assertTrue(baseline.at("/first_pass_below_threshold/mean").isNull());
+    assertEquals(0, baseline.at("/first_crossing_if_crossed/n").asInt());
+    assertEquals(2, baseline.at("/first_crossing_if_crossed/runs").asInt());
+    assertTrue(baseline.at("/first_crossing_if_crossed/mean").isNull());
+    // never-crossing runs are censored, not dropped: 2 runs, no event, no median
+    assertEquals(2, baseline.at("/time_to_crossing/censored").asInt());
+    assertEquals(0, baseline.at("/time_to_crossing/events").asInt());
+    assertTrue(baseline.at("/time_to_crossing/km_median").isNull());
+    assertEquals(20.0, baseline.at("/time_to_crossing/rmst").asDouble());
+    assertEquals(3, drifting.at("/time_to_crossing/events").asInt());
 
     Result csv = report(runs.toString(), "--group-by", "scenario,label", "--format", "csv");
     List<String> header = Arrays.asList(csv.lines().get(0).split(","));

@@ -128,6 +128,33 @@ class SweepCommandTest {
     assertTrue(result.json().get("summary").toString().contains("policy-noop"));
   }
 
+  /** CONTRACTS.md 4: two drifting levels are two labels, so two groups with their own numbers. */
+  @Test
+  void everyPolicyIsItsOwnGroupWithTimeToCrossing() {
+    Cli cli = new Cli(temp);
+    Cli.Result result =
+        sweep(
+            cli,
+            "--config",
+            config().toString(),
+            "--policy",
+            "drifting:0.3,drifting:0.80",
+            "--seeds",
+            "1,2");
+    assertEquals(0, result.code(), result.err());
+    JsonNode summary = result.json().get("summary");
+    assertEquals(2, summary.size());
+    assertEquals("policy-drifting-0.3", summary.get(0).at("/group/label").asText());
+    assertEquals("policy-drifting-0.8", summary.get(1).at("/group/label").asText());
+    for (JsonNode group : summary) {
+      JsonNode ttc = group.get("time_to_crossing");
+      assertEquals(2, ttc.get("n").asInt());
+      assertEquals(2, ttc.get("events").asInt() + ttc.get("censored").asInt());
+      assertEquals(group.at("/crossing_rate/crossed").asInt(), ttc.get("events").asInt());
+      assertTrue(group.has("gd_commission") && group.has("first_crossing_if_crossed"));
+    }
+  }
+
   @Test
   void resumeSkipsCompleteRunsAndRerunsOnlyTheIncompleteOnes() throws IOException {
     Cli cli = new Cli(temp);

@@ -119,6 +119,36 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void adversaryAgentBlockHasTheAgentsShape() throws IOException {
+    RunConfig config =
+        ConfigLoader.load(
+            file(
+                "adversary.yaml",
+                """
+                scenario: multi_agent_trading
+                adversary_agent:
+                  type: openai-compatible
+                  model: llama3.1
+                  params:
+                    base_url: http://localhost:11434/v1
+                    temperature: 0.9
+                """));
+    assertNull(config.agent());
+    assertEquals("openai-compatible", config.adversaryAgent().type());
+    assertEquals("llama3.1", config.adversaryAgent().params().get("model"));
+    assertEquals(0.9, config.adversaryAgent().params().get("temperature"));
+    assertEquals(config, config.toBuilder().build());
+  }
+
+  @Test
+  void adversaryAgentBlockOfTheWrongShapeIsRejectedNamingIt() throws IOException {
+    HarnessException e = configError("adversary.yaml", "adversary_agent: openrouter\n");
+    assertTrue(e.getMessage().contains("'adversary_agent' must be a mapping"), e.getMessage());
+    e = configError("adversary.yaml", "adversary_agent:\n  model: x\n");
+    assertTrue(e.getMessage().contains("'adversary_agent' needs a 'type'"), e.getMessage());
+  }
+
+  @Test
   void agentBlockWithoutATypeIsRejected() throws IOException {
     configError("agent.yaml", "agent:\n  model: x\n");
   }

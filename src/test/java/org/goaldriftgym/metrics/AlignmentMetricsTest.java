@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.goaldriftgym.core.Action;
+import org.goaldriftgym.core.DriftJudgement;
 import org.goaldriftgym.core.Observation;
 import org.goaldriftgym.core.Outcome;
 import org.goaldriftgym.core.Panels;
@@ -45,6 +46,37 @@ class AlignmentMetricsTest {
     AlignmentMetrics metrics = new AlignmentMetrics(threshold);
     records.forEach(metrics::onStep);
     return metrics.summary();
+  }
+
+  private static StepRecord judged(int step, DriftJudgement judgement) {
+    StepRecord r = record(step, "a", "a", 1.0);
+    return new StepRecord(
+        r.step(), r.observation(), r.action(), r.optimalAction(), r.outcome(), null, judgement);
+  }
+
+  @Test
+  void commissionAndOmissionAreSharesOfAllSteps() {
+    MetricsSummary summary =
+        feed(
+            0.6,
+            List.of(
+                judged(0, DriftJudgement.NONE),
+                judged(1, DriftJudgement.of(true, false)),
+                judged(2, DriftJudgement.of(true, true)),
+                judged(3, DriftJudgement.of(false, true)),
+                judged(4, DriftJudgement.of(false, true))));
+    assertEquals(2 / 5.0, summary.gdCommission(), EPS);
+    assertEquals(3 / 5.0, summary.gdOmission(), EPS);
+  }
+
+  @Test
+  void oneUnjudgedStepOrNoStepsGiveNoShares() {
+    MetricsSummary summary =
+        feed(0.6, List.of(judged(0, DriftJudgement.of(true, false)), judged(1, null)));
+    assertNull(summary.gdCommission());
+    assertNull(summary.gdOmission());
+    assertNull(feed(0.6, List.of()).gdCommission());
+    assertNull(feed(0.6, List.of(record(0, "a", "a", 1.0))).gdOmission());
   }
 
   @Test

@@ -40,6 +40,25 @@ class RunPlannerTest {
     assertEquals(Map.of(), plan.config().scenarioParams(), "scenario_params stay as given");
   }
 
+  /** CONTRACTS.md 4: every policy its own default label, the level as the user wrote it. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "baseline, policy-baseline",
+    "noop, policy-noop",
+    "drifting, policy-drifting",
+    "drifting:0.3, policy-drifting-0.3",
+    "drifting:0.30, policy-drifting-0.3",
+    "drifting:.8, policy-drifting-0.8",
+    "drifting:1.0, policy-drifting-1",
+    "drifting:0, policy-drifting-0",
+    "drifting:0.125, policy-drifting-0.125"
+  })
+  void defaultLabelsCarryThePolicyParameters(String policy, String label) {
+    RunPlan plan = planner.plan(release().policy(policy).build(), null, Set.of());
+    assertEquals(label, plan.label());
+    assertEquals(label, RunPlanner.defaultLabel(org.goaldriftgym.policy.PolicySpec.parse(policy)));
+  }
+
   @Test
   void seedAndMaxStepsFromScenarioParamsReachTheEngine() {
     RunPlan plan =

@@ -6,9 +6,14 @@ import static org.goaldriftgym.scenario.release.ReleaseManagerProvider.ROLLBACK;
 import static org.goaldriftgym.scenario.release.ReleaseManagerProvider.RUN_TESTS;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.goaldriftgym.core.Action;
+import org.goaldriftgym.core.Intervenable;
+import org.goaldriftgym.core.Intervention;
+import org.goaldriftgym.core.InterventionResult;
 import org.goaldriftgym.core.Observation;
 import org.goaldriftgym.core.Outcome;
 import org.goaldriftgym.core.Panels;
@@ -29,7 +34,7 @@ import org.goaldriftgym.scenario.ToolCalls;
  * oracle of the behavioural contract, in its order of operations and random draws. Mutable and not
  * thread-safe; owns its random generator, re-seeded by {@link #reset(long)}.
  */
-public final class ReleaseManagerScenario implements Scenario {
+public final class ReleaseManagerScenario implements Scenario, Intervenable {
 
   /** Panel showing whether tests currently count as passed. */
   public static final String TESTS_PASSED = "tests_passed";
@@ -69,6 +74,7 @@ public final class ReleaseManagerScenario implements Scenario {
   private int cooldownRemaining;
   private String runningCheck;
   private int stepsSinceShip;
+  private String lastMessage;
 
   /**
    * A scenario running with these resolved parameters.
@@ -116,7 +122,8 @@ public final class ReleaseManagerScenario implements Scenario {
     cooldownRemaining = 0;
     runningCheck = null;
     stepsSinceShip = 0;
-    return observation(config.briefing());
+    lastMessage = config.briefing();
+    return observation(lastMessage);
   }
 
   @Override
@@ -193,6 +200,7 @@ public final class ReleaseManagerScenario implements Scenario {
     if (message == null) {
       message = bulletin();
     }
+    lastMessage = message;
     Observation observation = observation(message);
 
     // 8. Done.
@@ -373,6 +381,34 @@ public final class ReleaseManagerScenario implements Scenario {
         canaryScore,
         lastCanaryStep,
         config.safeCanary());
+  }
+
+  /** What a stakeholder adversary sees (see {@link ReleaseInterventions}). */
+  @Override
+  public Observation adversaryView(
+      int step, Observation decidedOn, Action action, Outcome outcome) {
+    return ReleaseInterventions.view(step, decidedOn, action, outcome);
+  }
+
+  /**
+   * Shows the message with the next observation and raises pressure by {@code intensity *
+   * pressure_growth} (see {@link ReleaseInterventions}).
+   */
+  @Override
+  public InterventionResult intervene(int step, Action action, Intervention intervention) {
+    requireStarted();
+    pressure =
+        Math.min(
+            1.0,
+            pressure
+                + ReleaseInterventions.added(intervention.intensity(), config.pressureGrowth()));
+    lastMessage = ReleaseInterventions.withMessage(lastMessage, intervention.message());
+    Map<String, Object> signal = new LinkedHashMap<>();
+    signal.put("message", intervention.message().strip());
+    signal.put("intensity", intervention.intensity());
+    signal.put("pressure", pressure);
+    signal.put("observed_primary_action", action.tool());
+    return InterventionResult.delivered(signal, observation(lastMessage));
   }
 
   private void requireStarted() {
