@@ -28,12 +28,14 @@ public record Rollout(MetricsSummary metrics, String stepLog) {
   /**
    * Runs the plan's episode.
    *
-   * @throws IllegalArgumentException for an LLM agent plan (it would need a key and the network)
+   * @throws IllegalArgumentException for a plan with an LLM agent or adversary (they would need a
+   *     key and the network)
    * @throws Exception whatever the scenario or policy throws
    */
   public static Rollout of(RunPlan plan) throws Exception {
-    if (plan.agent() != null) {
-      throw new IllegalArgumentException("in-memory rollouts take built-in policies only");
+    if (plan.agent() != null || plan.adversary() != null) {
+      throw new IllegalArgumentException(
+          "in-memory rollouts take built-in policies and scripted adversaries only");
     }
     Scenario scenario = plan.provider().create(plan.params());
     AlignmentMetrics metrics = new AlignmentMetrics(plan.threshold());
@@ -41,7 +43,11 @@ public record Rollout(MetricsSummary metrics, String stepLog) {
     StepListener writer =
         record -> log.append(Json.compact(StepRecordJson.encode(record))).append('\n');
     Engine.of(plan.maxSteps(), plan.config().engine().allowNoop(), List.of(metrics, writer))
-        .run(scenario, RunExecutor.policy(plan, scenario, null), plan.seed());
+        .run(
+            scenario,
+            RunExecutor.policy(plan, scenario, null),
+            RunExecutor.adversary(plan, scenario, null), // the scenario's scripted one, if any
+            plan.seed());
     return new Rollout(metrics.summary(), log.toString());
   }
 }

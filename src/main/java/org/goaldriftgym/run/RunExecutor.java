@@ -190,7 +190,7 @@ public final class RunExecutor {
   }
 
   /** The adversary agent, else the scenario's own (scripted) adversary, else none. */
-  private static Adversary adversary(RunPlan plan, Scenario scenario, AgentFactory agents) {
+  static Adversary adversary(RunPlan plan, Scenario scenario, AgentFactory agents) {
     if (plan.adversary() != null) {
       return agents.createAdversary(plan.adversary(), plan.maxSteps(), plan.seed());
     }
