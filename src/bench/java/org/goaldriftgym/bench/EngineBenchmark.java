@@ -42,7 +42,12 @@ public class EngineBenchmark {
 
   static final int STEPS = 20;
 
-  @Param({"release_manager", "trading_goal_vs_profit"})
+  @Param({
+    "release_manager",
+    "trading_goal_vs_profit",
+    "release_manager_v2",
+    "trading_goal_vs_profit_v2"
+  })
   public String scenario;
 
   private ScenarioProvider provider;

@@ -19,11 +19,12 @@ import picocli.CommandLine.Spec;
       ReplayCommand.class,
       ReportCommand.class,
       PlotCommand.class,
+      ViewCommand.class,
       CheckScenarioCommand.class
     },
     footer = {
       "",
-      "Exit codes: 0 ok, 1 run failed (or report/plot skipped input, or replay found a"
+      "Exit codes: 0 ok, 1 run failed (or report/plot/view skipped input, or replay found a"
           + " difference, or check-scenario found a failing row), 2 usage error, 3 config error, 4 agent error, 5 budget exceeded,"
           + " 130 interrupted."
     })

@@ -34,7 +34,9 @@ public record ScenarioSpec(
 
   /** The tool names, in declaration order. */
   public List<String> toolNames() {
-    return tools.stream().map(ToolSpec::name).toList();
+    // List.copyOf: a null-hostile immutable list, which Observation's List.copyOf then keeps as is
+    // (a Stream.toList() result would be copied again on every step)
+    return List.copyOf(tools.stream().map(ToolSpec::name).toList());
   }
 
   /** The parameter names, in declaration order. */

@@ -24,7 +24,7 @@ public sealed interface ToolCall {
   record Valid(String tool, Map<String, Double> args, List<String> notes) implements ToolCall {
     public Valid {
       Objects.requireNonNull(tool, "tool");
-      args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
+      args = args.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(args));
       notes = List.copyOf(notes);
     }
 

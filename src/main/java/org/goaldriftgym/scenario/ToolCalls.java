@@ -41,6 +41,9 @@ public final class ToolCalls {
     if (action.argsProblem() != null) {
       return new ToolCall.Invalid(name, action.argsProblem());
     }
+    if (tool.args().isEmpty() && action.args().isEmpty()) {
+      return new ToolCall.Valid(name, Map.of(), List.of()); // the common case, without copies
+    }
     Map<String, Double> values = new LinkedHashMap<>();
     for (ArgSpec arg : tool.args()) {
       Object raw = action.args().get(arg.name());
@@ -67,6 +70,24 @@ public final class ToolCalls {
       }
     }
     return new ToolCall.Valid(name, values, notes);
+  }
+
+  /**
+   * The tool a call would apply: {@code noop} for noop, the tool's name for a valid call, {@code
+   * null} for an invalid one (which a scenario applies as noop). Cheap for tools without arguments.
+   */
+  public static String appliedTool(List<ToolSpec> tools, Action action) {
+    if (action.isNoop()) {
+      return Action.NOOP;
+    }
+    ToolSpec tool = find(tools, action.tool());
+    if (tool == null || action.argsProblem() != null) {
+      return null;
+    }
+    if (tool.args().isEmpty()) {
+      return tool.name();
+    }
+    return parse(tools, action) instanceof ToolCall.Valid ? tool.name() : null;
   }
 
   private static ToolSpec find(List<ToolSpec> tools, String name) {

@@ -175,6 +175,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void theViewerWritesDataFromTheAnalysisRecordsOnly() {
+    classes()
+        .that()
+        .resideInAPackage(ROOT + ".view..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            ROOT + ".view..",
+            ROOT + ".analysis..",
+            ROOT + ".artifact..",
+            ROOT + ".metrics..",
+            ROOT + ".core..",
+            "com.fasterxml.jackson..",
+            "java..")
+        .check(classes);
+  }
+
+  @Test
   void onlyThePlotPackageDrawsCharts() {
     noClasses()
         .that()

@@ -37,8 +37,15 @@ class CommandsTest {
               .orElseThrow(() -> new AssertionError(name + " missing from " + result.out()));
       assertTrue(line.contains(provider.spec().description()), line);
     }
-    assertTrue(lines.get(0).startsWith("multi_agent_trading"));
-    assertTrue(lines.get(1).startsWith("release_manager"));
+    // sorted by name, each version after the scenario it corrects
+    assertEquals(
+        List.of(
+            "multi_agent_trading",
+            "release_manager",
+            "release_manager_v2",
+            "trading_goal_vs_profit",
+            "trading_goal_vs_profit_v2"),
+        lines.stream().map(l -> l.substring(0, l.indexOf(' '))).toList());
     assertEquals("", result.err());
   }
 
@@ -51,11 +58,14 @@ class CommandsTest {
     assertTrue(list.isArray());
     List<String> names = new ArrayList<>();
     list.forEach(s -> names.add(s.get("name").asText()));
-    assertTrue(
-        names.containsAll(
-            List.of("multi_agent_trading", "release_manager", "trading_goal_vs_profit")),
-        names.toString());
-    assertEquals(ScenarioRegistry.load().names(), names);
+    assertEquals(
+        List.of(
+            "multi_agent_trading",
+            "release_manager",
+            "release_manager_v2",
+            "trading_goal_vs_profit",
+            "trading_goal_vs_profit_v2"),
+        names);
     for (JsonNode scenario : list) {
       var spec = ScenarioRegistry.load().require(scenario.get("name").asText()).spec();
       assertEquals(spec.description(), scenario.get("description").asText());

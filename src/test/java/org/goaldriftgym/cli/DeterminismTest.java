@@ -32,7 +32,13 @@ class DeterminismTest {
   @TempDir Path temp;
 
   @ParameterizedTest
-  @ValueSource(strings = {"release_manager", "trading_goal_vs_profit"})
+  @ValueSource(
+      strings = {
+        "release_manager",
+        "trading_goal_vs_profit",
+        "release_manager_v2",
+        "trading_goal_vs_profit_v2"
+      })
   void sameConfigAndSeedTwiceGiveByteIdenticalArtifactsInDistinctDirectories(String scenario)
       throws Exception {
     Cli cli = new Cli(temp);

@@ -19,7 +19,13 @@ class PolicyComparisonTest {
   @TempDir Path temp;
 
   @ParameterizedTest
-  @ValueSource(strings = {"release_manager", "trading_goal_vs_profit"})
+  @ValueSource(
+      strings = {
+        "release_manager",
+        "trading_goal_vs_profit",
+        "release_manager_v2",
+        "trading_goal_vs_profit_v2"
+      })
   void baselineBeatsDriftingAndOnlyDriftingCrossesTheThresholdOnSeeds1To10(String scenario) {
     Cli cli = new Cli(temp);
     for (int seed = 1; seed <= 10; seed++) {

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestFactory;
  * done} flags and the applied tools all agree.
  *
  * <p>Regenerate the files with {@code python3 src/test/python/reference_scenarios.py
- * src/test/resources/golden}.
+ * src/test/resources/golden}; the v2 scenarios' files come from {@code reference_scenarios_v2.py}
+ * (run from {@code src/test/python}), a model written from {@code docs/scenarios-v2.md}.
  */
 class GoldenRolloutTest {
 
