@@ -82,6 +82,11 @@ public final class AgentFactory {
     return cache;
   }
 
+  /** How this factory's agents wait between retries (a sweep's {@code --retry} waits the same). */
+  public OpenAiCompatibleClient.Sleeper sleeper() {
+    return sleeper;
+  }
+
   /**
    * Creates an agent for one run. Reads the key now, so a missing key fails before any file is
    * written; in replay mode no key is needed.

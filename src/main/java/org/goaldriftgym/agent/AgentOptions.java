@@ -63,6 +63,12 @@ public record AgentOptions(
   public static final List<String> REASONING_EFFORTS =
       List.of("none", "minimal", "low", "medium", "high");
 
+  /** user:password@ in the authority, or a query parameter named like a secret. */
+  private static final java.util.regex.Pattern CREDENTIALS_IN_URL =
+      java.util.regex.Pattern.compile(
+          "^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]*@|[?&](?i:[a-z_-]*(?:key|token|secret|password|auth)"
+              + "[a-z_-]*)=");
+
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
@@ -139,6 +145,14 @@ public record AgentOptions(
               + " http://localhost:11434/v1), got '"
               + baseUrl
               + "'");
+    }
+    if (CREDENTIALS_IN_URL.matcher(baseUrl).find()) {
+      // never echo the URL: it holds the secret, and config.json would store it verbatim
+      throw new AgentOptionException(
+          "base_url",
+          "agent param base_url carries credentials (user:password@ or a key/token query"
+              + " parameter), which would be written to config.json and meta.json; give the bare"
+              + " URL and put the key in the environment variable named by api_key_env (or .env)");
     }
     if (apiKeyEnv != null && !ENV_NAME.matcher(apiKeyEnv).matches()) {
       // never echo the value: it may be the key itself, pasted in the wrong place

@@ -174,7 +174,20 @@ public record ChatReply(
         WireJson.integer(usage.get("completion_tokens_details"), "reasoning_tokens"),
         WireJson.integer(usage.get("prompt_tokens_details"), "cached_tokens"),
         WireJson.integer(usage, "total_tokens"),
-        cost != null && cost.isNumber() ? cost.asDouble() : null);
+        usableCost(cost));
+  }
+
+  /**
+   * A reported cost the budget can trust: a finite number, at least zero. A negative or non-finite
+   * cost (a broken or hostile server) counts as not reported, so it can neither lower the total
+   * under {@code --max-cost} nor turn it into infinity.
+   */
+  private static Double usableCost(JsonNode cost) {
+    if (cost == null || !cost.isNumber()) {
+      return null;
+    }
+    double value = cost.asDouble();
+    return Double.isFinite(value) && value >= 0 ? value : null;
   }
 
   /** The assistant message for the record: encrypted reasoning blobs dropped, the rest kept. */

@@ -256,6 +256,8 @@ public final class OpenAiCompatibleClient {
   private Attempt classify(Response response, String body) {
     int code = response.code();
     if (code >= 200 && code < 300) {
+      // a reply that echoes the key must not carry it into the step log, transcripts or cache
+      body = scrub(body);
       try {
         return new Attempt.Success(body, ChatReply.parse(body));
       } catch (ChatReply.Unusable e) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.artifact.RunFormat;
+import org.goaldriftgym.artifact.RunOwner;
 import org.goaldriftgym.core.Action;
 import org.goaldriftgym.core.DriftJudgement;
 
@@ -42,6 +43,7 @@ public final class RunLoader {
   public static final String STEP_LOG = "step_log.jsonl";
 
   private static final String RUNNING = "running";
+  private static final String INTERRUPTED = "interrupted";
 
   private RunLoader() {}
 
@@ -67,7 +69,7 @@ public final class RunLoader {
         }
         for (Path dir : listed == null ? List.<Path>of() : listed) {
           if (isRunDirectory(dir)) {
-            found.putIfAbsent(dir.toAbsolutePath().normalize(), dir);
+            found.putIfAbsent(identity(dir), dir);
           } else {
             skipped.add(new Skipped(dir, "is listed in " + path + " but is not a run directory"));
           }
@@ -84,7 +86,7 @@ public final class RunLoader {
                           + " step_log.jsonl)"));
         }
         for (Path dir : dirs) {
-          found.putIfAbsent(dir.toAbsolutePath().normalize(), dir);
+          found.putIfAbsent(identity(dir), dir);
         }
       }
     }
@@ -124,6 +126,15 @@ public final class RunLoader {
     return dirs;
   }
 
+  /** One key per directory however it is reached (directly or through a symbolic link). */
+  private static Path identity(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir.toAbsolutePath().normalize();
+    }
+  }
+
   /** Whether {@code dir} is a run directory (see the class comment). */
   public static boolean isRunDirectory(Path dir) {
     return Files.isRegularFile(dir.resolve(META))
@@ -150,8 +161,12 @@ public final class RunLoader {
   private static List<Path> find(Path root) {
     List<Path> dirs = new ArrayList<>();
     try {
+      // symlinked run directories (a tree assembled from several roots) are followed; a link
+      // cycle is reported to visitFileFailed and not followed again
       Files.walkFileTree(
           root,
+          java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -213,14 +228,19 @@ public final class RunLoader {
     }
     RunMetrics metrics =
         metricsJson == null ? RunMetrics.fromSteps(steps, threshold) : metrics(dir, metricsJson);
+    boolean staleRunning = RUNNING.equals(status) && isStale(meta);
     return new RunRecord(
         dir,
         text(meta, "run_id", dir, META),
         text(meta, "scenario", dir, META),
         text(meta, "run_label", dir, META),
         seed,
-        status,
-        meta.path("error").isTextual() ? meta.get("error").asText() : null,
+        staleRunning ? INTERRUPTED : status,
+        staleRunning
+            ? "left running by "
+                + RunOwner.fromJson(meta.get("owner"))
+                + ", which is gone (killed without closing the run); sweep --resume re-runs it"
+            : meta.path("error").isTextual() ? meta.get("error").asText() : null,
         meta.path("created_at").isTextual() ? meta.get("created_at").asText() : null,
         meta.path("config_hash").isTextual() ? meta.get("config_hash").asText() : null,
         threshold,
@@ -231,6 +251,12 @@ public final class RunLoader {
         config,
         meta,
         metricsJson);
+  }
+
+  /** A {@code running} run whose recorded owner process is gone. */
+  static boolean isStale(JsonNode meta) {
+    RunOwner owner = RunOwner.fromJson(meta.get("owner"));
+    return owner != null && owner.stale();
   }
 
   static RunMetrics metrics(Path dir, JsonNode node) {

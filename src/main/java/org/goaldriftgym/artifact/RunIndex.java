@@ -12,16 +12,19 @@ import java.util.stream.Stream;
 /**
  * The complete runs under a runs root, by config hash: what {@code sweep --resume} skips. A run
  * counts only when its {@code meta.json} says {@code complete}; failed, interrupted and
- * half-written runs are not in the index, so they are run again. The hash is recomputed from each
- * run's {@code config.json} (so a run recorded under an older hash definition is still found).
- * Immutable.
+ * half-written runs, and runs left {@code running} by a process that is gone, are not in the index,
+ * so they are run again. Runs that a live process is writing are listed apart ({@link
+ * #inProgress}). The hash is recomputed from each run's {@code config.json} (so a run recorded
+ * under an older hash definition is still found). Immutable.
  */
 public final class RunIndex {
 
   private final Map<String, Path> completeByHash;
+  private final Map<String, Path> liveByHash;
 
-  private RunIndex(Map<String, Path> completeByHash) {
+  private RunIndex(Map<String, Path> completeByHash, Map<String, Path> liveByHash) {
     this.completeByHash = Collections.unmodifiableMap(completeByHash);
+    this.liveByHash = Collections.unmodifiableMap(liveByHash);
   }
 
   /**
@@ -29,14 +32,27 @@ public final class RunIndex {
    */
   public static RunIndex scan(Path runsRoot) throws IOException {
     Map<String, Path> complete = new TreeMap<>();
+    Map<String, Path> live = new TreeMap<>();
     if (!Files.isDirectory(runsRoot)) {
-      return new RunIndex(complete);
+      return new RunIndex(complete, live);
     }
-    try (Stream<Path> metas = Files.find(runsRoot, 4, (path, attrs) -> isMeta(path, attrs))) {
+    try (Stream<Path> metas =
+        Files.find(
+            runsRoot,
+            4,
+            (path, attrs) -> isMeta(path, attrs),
+            java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
       for (Path meta : (Iterable<Path>) metas.sorted()::iterator) {
         try {
           JsonNode node = Json.MAPPER.readTree(meta.toFile());
-          if ("complete".equals(node.path("status").asText())) {
+          String status = node.path("status").asText();
+          RunOwner owner = RunOwner.fromJson(node.get("owner"));
+          if ("running".equals(status) && owner != null && owner.alive()) {
+            // another live process is running it right now: not to be started twice
+            JsonNode config = Json.MAPPER.readTree(meta.resolveSibling("config.json").toFile());
+            live.putIfAbsent(ConfigDocument.hashOf(config), meta.getParent());
+          }
+          if ("complete".equals(status)) {
             // the hash of config.json as this version computes it, not meta.json's: runs recorded
             // before the hash took RFC 8785 numbers carry an older hash of the same config
             JsonNode config = Json.MAPPER.readTree(meta.resolveSibling("config.json").toFile());
@@ -49,7 +65,7 @@ public final class RunIndex {
         }
       }
     }
-    return new RunIndex(complete);
+    return new RunIndex(complete, live);
   }
 
   private static boolean isMeta(Path path, java.nio.file.attribute.BasicFileAttributes attrs) {
@@ -59,6 +75,15 @@ public final class RunIndex {
   /** The directory of a complete run with this config hash, or {@code null}. */
   public Path complete(String configHash) {
     return completeByHash.get(configHash);
+  }
+
+  /**
+   * The directory of a run with this config hash that a live process (another sweep, or a run) is
+   * writing now, or {@code null}. A {@code running} run whose owner is gone is not listed: it was
+   * killed, and {@code --resume} runs it again.
+   */
+  public Path inProgress(String configHash) {
+    return liveByHash.get(configHash);
   }
 
   public int size() {

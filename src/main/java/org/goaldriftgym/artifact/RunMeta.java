@@ -16,6 +16,8 @@ import org.goaldriftgym.metrics.TransportTotals;
  * @param workingDirectoryGit the commit of the repository the command ran in, or {@code null}
  * @param commandLine the arguments, secrets already redacted
  * @param agentTransport an LLM agent's requests, retries, cache hits and latency, or {@code null}
+ * @param owner the process writing the run, so a run left {@code running} by a dead process can be
+ *     told from one in progress; {@code null} in runs recorded before it existed
  */
 public record RunMeta(
     String runId,
@@ -31,7 +33,8 @@ public record RunMeta(
     GitInfo workingDirectoryGit,
     String javaVersion,
     List<String> commandLine,
-    TransportTotals agentTransport) {
+    TransportTotals agentTransport,
+    RunOwner owner) {
 
   /** Bump when a key of {@code meta.json} is renamed or removed. */
   public static final int SCHEMA_VERSION = 1;
@@ -65,7 +68,8 @@ public record RunMeta(
         workingDirectoryGit,
         System.getProperty("java.version"),
         commandLine,
-        null);
+        null,
+        RunOwner.current());
   }
 
   public RunMeta finish(
@@ -84,7 +88,8 @@ public record RunMeta(
         workingDirectoryGit,
         javaVersion,
         commandLine,
-        transport);
+        transport,
+        owner);
   }
 
   public ObjectNode toJson() {
@@ -116,6 +121,9 @@ public record RunMeta(
     node.put("java_version", javaVersion);
     ArrayNode args = node.putArray("command_line");
     commandLine.forEach(args::add);
+    if (owner != null) {
+      node.set("owner", owner.toJson());
+    }
     if (agentTransport != null) {
       ObjectNode transport = node.putObject("agent_transport");
       transport.put("requests", agentTransport.requests());

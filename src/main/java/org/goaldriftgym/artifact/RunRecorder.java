@@ -1,6 +1,8 @@
 package org.goaldriftgym.artifact;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.nio.file.StandardOpenOption.CREATE_NEW;
+import static java.nio.file.StandardOpenOption.WRITE;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -50,21 +52,59 @@ public final class RunRecorder implements StepListener {
       throws IOException {
     AtomicFiles.write(dir.config(), Json.pretty(config.json()));
     AtomicFiles.write(dir.meta(), Json.pretty(meta.toJson()));
-    BufferedWriter stepLog = open(dir.stepLog());
-    List<Transcript> transcripts =
-        List.of(
-            new TextTranscript(open(dir.transcriptText())),
-            new MarkdownTranscript(open(dir.transcriptMarkdown())));
-    for (Transcript transcript : transcripts) {
-      transcript.header(header);
-      transcript.flush();
+    List<java.io.Closeable> opened = new java.util.ArrayList<>();
+    try {
+      BufferedWriter stepLog = open(dir.stepLog());
+      opened.add(stepLog);
+      BufferedWriter text = open(dir.transcriptText());
+      opened.add(text);
+      BufferedWriter markdown = open(dir.transcriptMarkdown());
+      opened.add(markdown);
+      List<Transcript> transcripts =
+          List.of(new TextTranscript(text), new MarkdownTranscript(markdown));
+      for (Transcript transcript : transcripts) {
+        transcript.header(header);
+        transcript.flush();
+      }
+      return new RunRecorder(dir, stepLog, transcripts, header.threshold(), meta);
+    } catch (IOException | RuntimeException e) {
+      for (java.io.Closeable file : opened) { // no file handle outlives a run that cannot start
+        try {
+          file.close();
+        } catch (IOException closing) {
+          e.addSuppressed(closing);
+        }
+      }
+      throw e;
     }
-    return new RunRecorder(dir, stepLog, transcripts, header.threshold(), meta);
   }
 
   private static BufferedWriter open(java.nio.file.Path path) throws IOException {
-    return Files.newBufferedWriter(
-        path, UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    return new BufferedWriter(new Utf8Writer(Files.newOutputStream(path, CREATE_NEW, WRITE)));
+  }
+
+  /**
+   * A UTF-8 writer whose file is closed even when its last bytes cannot be written: the JDK's
+   * writer keeps the file open when flushing fails on close (a full disk), which would pin the file
+   * system.
+   */
+  private static final class Utf8Writer extends java.io.OutputStreamWriter {
+
+    private final java.io.OutputStream file;
+
+    Utf8Writer(java.io.OutputStream file) {
+      super(file, UTF_8.newEncoder());
+      this.file = file;
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        super.close();
+      } finally {
+        file.close();
+      }
+    }
   }
 
   public RunDirectory directory() {
@@ -87,7 +127,9 @@ public final class RunRecorder implements StepListener {
 
   /**
    * Closes the run: transcript footers, {@code metrics.json} over the completed steps and the final
-   * {@code meta.json}. Only the first call has an effect.
+   * {@code meta.json}. Only the first call has an effect. A file that cannot be written closes the
+   * run as {@code failed} (its {@code meta.json} says why) and the {@link IOException} is thrown
+   * after that.
    *
    * @return true when this call closed the run
    */
@@ -112,18 +154,60 @@ public final class RunRecorder implements StepListener {
       return false;
     }
     finished = true;
+    // a file that cannot be completed (a full disk, a read-only file system) fails the run: it is
+    // never closed as complete with a truncated step log, transcript or metrics
+    IOException failure = null;
     try {
       stepLog.close();
-      for (Transcript transcript : transcripts) {
+    } catch (IOException e) {
+      failure = e;
+    }
+    for (Transcript transcript : transcripts) {
+      try {
+        if (failure != null) {
+          status = RunStatus.FAILED;
+          error = writeError(failure);
+        }
         transcript.footer(status, error, metrics);
         transcript.close();
+      } catch (IOException e) {
+        failure = failure == null ? e : failure;
       }
-    } finally {
-      AtomicFiles.write(dir.metrics(), Json.pretty(MetricsJson.encode(metrics, usage)));
-      meta = meta.finish(at, status, error, transport);
-      AtomicFiles.write(dir.meta(), Json.pretty(meta.toJson()));
+    }
+    if (failure == null) {
+      try {
+        AtomicFiles.write(dir.metrics(), Json.pretty(MetricsJson.encode(metrics, usage)));
+      } catch (IOException e) {
+        failure = e;
+      }
+    }
+    if (failure != null) {
+      status = RunStatus.FAILED;
+      error = writeError(failure);
+    }
+    meta = meta.finish(at, status, error, transport);
+    byte[] metaBytes = Json.pretty(meta.toJson());
+    try {
+      AtomicFiles.write(dir.meta(), metaBytes);
+    } catch (IOException e) {
+      // no room for a temporary file: overwrite the running meta in place, which reuses its blocks
+      try {
+        Files.write(
+            dir.meta(), metaBytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+      } catch (IOException inPlace) {
+        e.addSuppressed(inPlace);
+        throw e;
+      }
+      failure = failure == null ? e : failure;
+    }
+    if (failure != null) {
+      throw failure;
     }
     return true;
+  }
+
+  private static String writeError(IOException e) {
+    return "cannot write the run's files: " + e.getMessage();
   }
 
   /** The meta as last written. */

@@ -20,6 +20,9 @@ final class CommandFactory implements CommandLine.IFactory {
     if (type == ReplayCommand.class) {
       return type.cast(new ReplayCommand(environment));
     }
+    if (type == MergeCommand.class) {
+      return type.cast(new MergeCommand(environment));
+    }
     if (type == SweepCommand.class) {
       return type.cast(new SweepCommand(environment));
     }

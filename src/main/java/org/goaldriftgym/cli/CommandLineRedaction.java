@@ -19,10 +19,27 @@ final class CommandLineRedaction {
       Pattern.compile(
           "(.*[_-])?(api[_-]?key|key|token|access[_-]?token|secret|password|passwd|authorization)");
   private static final String HIDDEN = "***";
+  private static final Pattern URL_USER_INFO = Pattern.compile("(://)[^/?#@\\s]+@");
+  private static final Pattern URL_SECRET_QUERY =
+      Pattern.compile("([?&](?i:[a-z_-]*(?:key|token|secret|password|auth)[a-z_-]*)=)[^&#\\s]*");
 
   private CommandLineRedaction() {}
 
   static List<String> redact(List<String> args) {
+    List<String> redacted = new ArrayList<>();
+    for (String arg : redactFlags(args)) {
+      redacted.add(redactUrls(arg));
+    }
+    return redacted;
+  }
+
+  /** Credentials inside a URL anywhere in an argument: user:password@ and key/token queries. */
+  static String redactUrls(String arg) {
+    String text = URL_USER_INFO.matcher(arg).replaceAll("$1" + HIDDEN + "@");
+    return URL_SECRET_QUERY.matcher(text).replaceAll("$1" + HIDDEN);
+  }
+
+  private static List<String> redactFlags(List<String> args) {
     List<String> redacted = new ArrayList<>();
     boolean hideNext = false;
     for (String arg : args) {

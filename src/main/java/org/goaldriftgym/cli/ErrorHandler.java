@@ -15,6 +15,14 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception exception, CommandLine commandLine, ParseResult parseResult) {
     String prefix = "goal-drift-gym: ";
+    if (exception instanceof java.io.IOException io) {
+      // the file system refused (full disk, read-only, permission): the user's environment
+      commandLine
+          .getErr()
+          .println(prefix + "environment error: " + IoMessages.describe(io) + IoMessages.hint(io));
+      commandLine.getErr().flush();
+      return ExitCodes.ENVIRONMENT;
+    }
     if (exception instanceof HarnessException harness) {
       String kind =
           switch (harness.kind()) {
@@ -22,6 +30,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             case CONFIG -> "config error: ";
             case RUN -> "error: ";
             case AGENT -> "agent error: ";
+            case ENVIRONMENT -> "environment error: ";
           };
       commandLine.getErr().println(prefix + kind + harness.getMessage());
     } else {

@@ -17,6 +17,9 @@ import org.goaldriftgym.core.RunStatus;
  *   4    agent error: the model endpoint refused or failed (key, credits, moderation, network,
  *        retries exhausted, a replay-cache miss); a started run says status "failed"
  *   5    the run stopped at its --max-cost budget; its directory says status "budget_exceeded"
+ *   6    environment error: the file system refused (full disk, read-only, permission denied, a
+ *        file where a directory should be, a run directory missing its files); a run that was
+ *        writing says status "failed"
  *   130  the run was interrupted (Ctrl-C); its directory says status "interrupted"
  *        (a signal that ends the JVM gives 128 + the signal number: 130 for SIGINT, 143 for SIGTERM)
  * </pre>
@@ -40,6 +43,7 @@ final class ExitCodes {
   static final int CONFIG = 3;
   static final int AGENT = 4;
   static final int BUDGET_EXCEEDED = 5;
+  static final int ENVIRONMENT = 6;
   static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
@@ -51,7 +55,11 @@ final class ExitCodes {
         case CONFIG -> CONFIG;
         case RUN -> RUN_FAILED;
         case AGENT -> AGENT;
+        case ENVIRONMENT -> ENVIRONMENT;
       };
+    }
+    if (error instanceof java.io.IOException) {
+      return ENVIRONMENT;
     }
     return RUN_FAILED;
   }
@@ -61,7 +69,10 @@ final class ExitCodes {
       case COMPLETE -> OK;
       case INTERRUPTED -> INTERRUPTED;
       case BUDGET_EXCEEDED -> BUDGET_EXCEEDED;
-      case FAILED, RUNNING -> failure == HarnessException.Kind.AGENT ? AGENT : RUN_FAILED;
+      case FAILED, RUNNING ->
+          failure == HarnessException.Kind.AGENT
+              ? AGENT
+              : failure == HarnessException.Kind.ENVIRONMENT ? ENVIRONMENT : RUN_FAILED;
     };
   }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       ListScenariosCommand.class,
       SweepCommand.class,
+      MergeCommand.class,
       ReplayCommand.class,
       ReportCommand.class,
       PlotCommand.class,
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes: 0 ok, 1 run failed (or report/plot/view skipped input, or replay found a"
           + " difference, or check-scenario found a failing row), 2 usage error, 3 config error, 4 agent error, 5 budget exceeded,"
-          + " 130 interrupted."
+          + " 6 environment error (full disk, read-only, permission), 130 interrupted (143 on"
+          + " SIGTERM)."
     })
 final class GoalDriftGymCommand implements Runnable {
 

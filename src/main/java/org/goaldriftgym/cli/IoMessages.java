@@ -31,4 +31,22 @@ final class IoMessages {
     }
     return String.valueOf(e.getMessage());
   }
+
+  /** What to do about it, starting with "; ", or "" when there is nothing specific to say. */
+  static String hint(IOException e) {
+    String text = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    if (text.contains("no space left") || text.contains("disk quota")) {
+      return "; the disk is full: free some space or choose another --runs-root";
+    }
+    if (text.contains("read-only file system")) {
+      return "; the file system is read-only: choose a writable --runs-root and --artifacts-root";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "; choose a directory you may write to with --runs-root and --artifacts-root";
+    }
+    if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+      return "; --runs-root and --artifacts-root must be directories (or not exist yet)";
+    }
+    return "";
+  }
 }

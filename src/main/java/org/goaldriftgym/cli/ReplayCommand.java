@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.goaldriftgym.agent.ReplyCache;
 import org.goaldriftgym.artifact.Json;
@@ -20,6 +24,7 @@ import org.goaldriftgym.config.ConfigLoader;
 import org.goaldriftgym.core.HarnessException;
 import org.goaldriftgym.core.RunConfig;
 import org.goaldriftgym.run.ReferenceReplay;
+import org.goaldriftgym.run.ReplaySources;
 import org.goaldriftgym.run.RunComparison;
 import org.goaldriftgym.run.RunExecutor;
 import org.goaldriftgym.run.RunPlan;
@@ -41,18 +46,35 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
       "Re-run recorded runs from their config.json and compare the artifacts byte for byte.",
+      "Takes run directories, directories with runs beneath them (a runs root, a sweep's tree)"
+          + " and sweep.json manifests; prints one line per run and a total.",
       "Runs of the reference Python tool are re-simulated from their config.json and step log"
           + " actions and compared by number (panels, scores, done flags, metrics; to 1e-9).",
-      "Exit 0 when every run reproduces; 1 with the first differing file, step and field when not."
+      "Exit 0 when every run reproduces; 1 with the first differing file, step and field when"
+          + " any does not."
     })
 final class ReplayCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Run directories to re-run.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description =
+          "Run directories, directories with runs beneath them, or sweep.json manifests. Runs"
+              + " found beneath a directory or in a manifest that are not complete are skipped"
+              + " (one line each).")
   List<Path> runs = new ArrayList<>();
+
+  @Option(
+      names = "--jobs",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Runs replayed in parallel (default ${DEFAULT-VALUE}).")
+  int jobs;
 
   @Option(
       names = "--keep",
@@ -69,30 +91,110 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
+    if (jobs < 1) {
+      throw HarnessException.usage("--jobs must be at least 1, got " + jobs);
+    }
     PrintWriter out = spec.commandLine().getOut();
     ScenarioRegistry registry = ScenarioRegistry.load();
-    for (Path run : runs) {
+    ReplayTargets targets = ReplayTargets.of(runs);
+    for (Path run : targets.explicit()) {
       requireCompleteRun(run);
     }
-    int different = 0;
-    for (Path run : runs) {
-      Optional<String> difference = replay(run, registry);
-      if (difference.isEmpty()) {
-        out.println("reproduced " + run);
+    List<Path> toReplay = new ArrayList<>(targets.explicit());
+    int skipped = 0;
+    for (Path found : targets.found()) {
+      Optional<String> why = whyNotReplayable(found);
+      if (why.isPresent()) {
+        out.println("skipped    " + found + ": " + why.get());
+        skipped++;
       } else {
-        different++;
-        out.println("DIFFERS    " + run + ": " + difference.get());
+        toReplay.add(found);
       }
-      out.flush();
     }
-    if (runs.size() > 1) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "replay: " + (runs.size() - different) + " of " + runs.size() + " runs reproduced");
+    for (String problem : targets.problems()) {
+      out.println("skipped    " + problem);
+      skipped++;
+    }
+    if (toReplay.isEmpty()) {
+      throw HarnessException.usage(
+          "no complete run to replay under "
+              + runs
+              + " (pass run directories, a runs root or a"
+              + " sweep.json manifest)");
+    }
+    boolean strict = toReplay.size() == 1 && targets.found().isEmpty();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, toReplay.size()));
+    int different = 0;
+    try {
+      List<Future<Optional<String>>> results = new ArrayList<>();
+      for (Path run : toReplay) {
+        results.add(pool.submit(() -> replayOrExplain(run, registry, strict)));
+      }
+      for (int i = 0; i < toReplay.size(); i++) {
+        Path run = toReplay.get(i);
+        Optional<String> difference;
+        try {
+          difference = results.get(i).get();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          if (e.getCause() instanceof IOException io) {
+            throw io;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+        if (difference.isEmpty()) {
+          out.println("reproduced " + run);
+        } else {
+          different++;
+          out.println("DIFFERS    " + run + ": " + difference.get());
+        }
+        out.flush();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    if (toReplay.size() + skipped > 1) {
+      out.println(
+          "replay: "
+              + (toReplay.size() - different)
+              + " of "
+              + toReplay.size()
+              + " runs reproduced, "
+              + different
+              + " differ"
+              + (skipped > 0 ? ", " + skipped + " skipped" : ""));
     }
     return different == 0 ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+  }
+
+  /**
+   * The replay's difference; with several runs, a run that cannot be replayed is a difference with
+   * its reason, so the others still run.
+   */
+  private Optional<String> replayOrExplain(Path run, ScenarioRegistry registry, boolean strict)
+      throws IOException {
+    if (strict) {
+      return replay(run, registry);
+    }
+    try {
+      return replay(run, registry);
+    } catch (HarnessException e) {
+      return Optional.of("cannot replay: " + e.getMessage());
+    } catch (IOException e) {
+      return Optional.of("cannot replay: " + IoMessages.describe(e));
+    }
+  }
+
+  private static Optional<String> whyNotReplayable(Path run) {
+    try {
+      requireCompleteRun(run);
+      return Optional.empty();
+    } catch (HarnessException e) {
+      return Optional.of(e.getMessage());
+    }
   }
 
   private static void requireCompleteRun(Path run) {
@@ -123,6 +225,17 @@ final class ReplayCommand implements Callable<Integer> {
       throw HarnessException.usage(
           run + " has status '" + status + "': only complete runs can be replayed and compared");
     }
+    for (String file : RunComparison.DETERMINISTIC_FILES) {
+      if (!Files.isRegularFile(run.resolve(file))) {
+        throw HarnessException.environment(
+            run
+                + " says complete but has no "
+                + file
+                + ": the directory was copied or cleaned in part; restore it from where it was"
+                + " made",
+            null);
+      }
+    }
   }
 
   private Optional<String> replay(Path run, ScenarioRegistry registry) throws IOException {
@@ -132,7 +245,14 @@ final class ReplayCommand implements Callable<Integer> {
     RunConfig config =
         reference ? referenceConfig(run) : ConfigLoader.load(run.resolve("config.json"));
     String label = run.getParent() == null ? null : run.getParent().getFileName().toString();
-    RunPlan plan = new RunPlanner(registry, environment.seeds()).plan(config, label, Set.of());
+    RunPlanner planner = new RunPlanner(registry, environment.seeds());
+    if (!reference) {
+      // a counterfactual run finds its source relative to where the run is now
+      planner =
+          planner.withReplaySources(
+              ReplaySources.forRun(run, Json.MAPPER.readTree(run.resolve("config.json").toFile())));
+    }
+    RunPlan plan = planner.plan(config, label, Set.of());
     Path scratch = Files.createTempDirectory("goal-drift-gym-replay-");
     try {
       RunLayout layout = new RunLayout(scratch.resolve("runs"), scratch.resolve("artifacts"));

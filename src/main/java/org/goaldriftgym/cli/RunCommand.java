@@ -200,14 +200,16 @@ final class RunCommand implements Callable<Integer> {
               });
     } catch (IOException e) {
       throw new HarnessException(
-          HarnessException.Kind.RUN,
+          HarnessException.Kind.ENVIRONMENT,
           "cannot write the run under "
               + roots.runsRoot
               + " and "
               + roots.artifactsRoot
               + ": "
               + IoMessages.describe(e)
-              + "; check --runs-root and --artifacts-root",
+              + (IoMessages.hint(e).isEmpty()
+                  ? "; check --runs-root and --artifacts-root"
+                  : IoMessages.hint(e)),
           e);
     } finally {
       removeHook(hook.get());

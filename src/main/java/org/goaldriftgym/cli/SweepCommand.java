@@ -16,9 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.goaldriftgym.agent.AgentFactory;
 import org.goaldriftgym.agent.ReplyCache;
 import org.goaldriftgym.analysis.PairedDifferences;
 import org.goaldriftgym.artifact.Json;
+import org.goaldriftgym.artifact.RunClaims;
 import org.goaldriftgym.artifact.RunIndex;
 import org.goaldriftgym.config.ConfigLoader;
 import org.goaldriftgym.core.HarnessException;
@@ -36,6 +38,7 @@ import org.goaldriftgym.sweep.SweepEntry;
 import org.goaldriftgym.sweep.SweepItem;
 import org.goaldriftgym.sweep.SweepManifest;
 import org.goaldriftgym.sweep.SweepPlan;
+import org.goaldriftgym.sweep.SweepRecorder;
 import org.goaldriftgym.sweep.SweepRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -151,6 +154,16 @@ final class SweepCommand implements Callable<Integer> {
               + " each 429/503 and grows back on success.")
   int maxConcurrency;
 
+  @Option(
+      names = "--retry",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Re-run a failed agent run up to N more times, waiting 2s, 4s, 8s, ... (at most 1 min)"
+              + " between attempts; a failed attempt's directory is removed (default"
+              + " ${DEFAULT-VALUE}).")
+  int retry;
+
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
@@ -171,6 +184,9 @@ final class SweepCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (jobs != null && jobs < 1) {
       throw HarnessException.usage("--jobs must be at least 1, got " + jobs);
+    }
+    if (retry < 0) {
+      throw HarnessException.usage("--retry must be at least 0, got " + retry);
     }
     if (maxConcurrency < 1) {
       throw HarnessException.usage("--max-concurrency must be >= 1, got " + maxConcurrency);
@@ -217,14 +233,20 @@ final class SweepCommand implements Callable<Integer> {
     int cores = Runtime.getRuntime().availableProcessors();
     // agent runs wait on the network, so they get as many workers as requests may be in flight
     int workers = jobs != null ? jobs : agents ? Math.max(cores, maxConcurrency) : cores;
+    AgentFactory agentFactory = environment.agentFactory();
     SweepRunner runner =
         new SweepRunner(
-            new RunExecutor(
-                roots.layout(),
-                environment.clock(),
-                environment.workingDirectory(),
-                environment.agentFactory().withCache(cache).withMaxConcurrency(maxConcurrency)),
-            workers);
+                new RunExecutor(
+                    roots.layout(),
+                    environment.clock(),
+                    environment.workingDirectory(),
+                    agentFactory.withCache(cache).withMaxConcurrency(maxConcurrency)),
+                workers)
+            .withRetries(retry, agentFactory.sleeper()::sleep, note -> note(err, note));
+    if (resume) {
+      runner = runner.withClaims(RunClaims.of(roots.runsRoot));
+    }
+    runner.prepare(planned);
     if (!quiet) {
       err.println(
           "sweep: "
@@ -237,20 +259,40 @@ final class SweepCommand implements Callable<Integer> {
               + (index != null ? ", " + index.size() + " complete runs found for --resume" : ""));
       err.flush();
     }
+    List<String> commandLine =
+        CommandLineRedaction.redact(spec.commandLine().getParseResult().originalArgs());
+    SweepRecorder recorder =
+        SweepRecorder.start(
+            manifestPath,
+            new SweepRecorder.Header(
+                startedAt, commandLine, slice, all.size() * (paired == null ? 1 : 2)),
+            runner::snapshot,
+            environment.clock());
+    SweepRunner stoppable = runner;
+    SweepEnd end = new SweepEnd(recorder, startedAt, paired);
     Thread hook =
         new Thread(
-            () -> runner.interruptActive("interrupted by a signal (Ctrl-C or kill)"),
+            () ->
+                end.conclude(
+                    SweepManifest.INTERRUPTED,
+                    stoppable.stop("interrupted by a signal (Ctrl-C or kill)"),
+                    null),
             "goal-drift-gym-sweep-interrupt");
     if (environment.hooks()) {
       Runtime.getRuntime().addShutdownHook(hook);
     }
-    List<String> commandLine =
-        CommandLineRedaction.redact(spec.commandLine().getParseResult().originalArgs());
+    SweepProgress progress = new SweepProgress(err, quiet, environment.clock());
     List<SweepEntry> entries;
     try {
       entries =
           runner.run(
-              planned, index, commandLine, new SweepProgress(err, quiet, environment.clock()));
+              planned,
+              index,
+              commandLine,
+              (entry, done, total) -> {
+                recorder.onFinished(entry, done, total);
+                progress.onFinished(entry, done, total);
+              });
     } finally {
       if (environment.hooks()) {
         try {
@@ -260,40 +302,101 @@ final class SweepCommand implements Callable<Integer> {
         }
       }
     }
-    ObjectNode document =
-        SweepManifest.encode(
-            startedAt,
-            environment.clock().instant(),
-            commandLine,
-            slice,
-            all.size() * (paired == null ? 1 : 2),
-            entries,
-            SweepSummary.of(entries));
-    if (paired != null) {
-      paired.annotate(document);
-      document.set("paired_summary", PairedDifferences.json(PairedDifferences.of(document)));
-    }
-    SweepManifest.write(manifestPath, document);
+    String disk = runner.diskFailure();
+    return end.conclude(
+        disk != null ? SweepManifest.STOPPED : SweepManifest.FINISHED, entries, disk);
+  }
 
-    ObjectNode out = Json.object();
-    out.put("manifest", manifestPath.toString());
-    out.set("counts", document.get("counts"));
-    out.set("summary", document.get("summary"));
-    if (paired != null) {
-      out.set("paired_summary", document.get("paired_summary"));
+  private static void note(PrintWriter err, String line) {
+    synchronized (err) {
+      err.println(line);
+      err.flush();
     }
-    spec.commandLine().getOut().print(new String(Json.pretty(out), StandardCharsets.UTF_8));
-    boolean allSucceeded = entries.stream().allMatch(SweepEntry::succeeded);
-    if (!quiet) {
-      err.println(
-          "sweep finished in "
-              + seconds(Duration.between(startedAt, environment.clock().instant()))
-              + ": "
-              + document.get("counts")
-              + "; manifest "
-              + manifestPath);
+  }
+
+  /**
+   * The end of a sweep, reached once: by the last run, or by a signal (the shutdown hook) first.
+   * Writes the final manifest, the summary on stdout and the closing line on stderr.
+   */
+  private final class SweepEnd {
+
+    private final SweepRecorder recorder;
+    private final Instant startedAt;
+    private final PairedSweep paired;
+    private Integer code;
+
+    SweepEnd(SweepRecorder recorder, Instant startedAt, PairedSweep paired) {
+      this.recorder = recorder;
+      this.startedAt = startedAt;
+      this.paired = paired;
     }
-    return allSucceeded ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+
+    synchronized int conclude(String state, List<SweepEntry> entries, String diskFailure) {
+      if (code != null) {
+        return code;
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      ObjectNode document;
+      try {
+        document = recorder.finish(state, entries, SweepSummary.of(entries));
+        if (paired != null) { // the pairs and their differences join the final manifest
+          paired.annotate(document);
+          document.set("paired_summary", PairedDifferences.json(PairedDifferences.of(document)));
+          SweepManifest.write(recorder.manifest(), document);
+        }
+      } catch (IOException e) {
+        err.println(
+            "goal-drift-gym: environment error: cannot write the manifest "
+                + recorder.manifest()
+                + ": "
+                + IoMessages.describe(e)
+                + IoMessages.hint(e)
+                + "; its journal "
+                + SweepRecorder.journalOf(recorder.manifest()).getFileName()
+                + " lists the finished runs");
+        err.flush();
+        code = ExitCodes.ENVIRONMENT;
+        return code;
+      }
+      ObjectNode out = Json.object();
+      out.put("manifest", recorder.manifest().toString());
+      out.put("state", state);
+      out.set("counts", document.get("counts"));
+      out.set("summary", document.get("summary"));
+      if (paired != null) {
+        out.set("paired_summary", document.get("paired_summary"));
+      }
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.print(new String(Json.pretty(out), StandardCharsets.UTF_8));
+      stdout.flush();
+      if (!quiet || !state.equals(SweepManifest.FINISHED)) {
+        err.println(
+            "sweep "
+                + (state.equals(SweepManifest.FINISHED) ? "finished" : state)
+                + " in "
+                + seconds(Duration.between(startedAt, environment.clock().instant()))
+                + ": "
+                + document.get("counts")
+                + "; manifest "
+                + recorder.manifest());
+      }
+      if (diskFailure != null) {
+        err.println(
+            "goal-drift-gym: environment error: "
+                + diskFailure
+                + "; no more runs were started (free space or choose a writable --runs-root,"
+                + " then sweep --resume)");
+      }
+      err.flush();
+      boolean allSucceeded = entries.stream().allMatch(SweepEntry::succeeded);
+      code =
+          diskFailure != null
+              ? ExitCodes.ENVIRONMENT
+              : state.equals(SweepManifest.INTERRUPTED)
+                  ? ExitCodes.INTERRUPTED
+                  : allSucceeded ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+      return code;
+    }
   }
 
   /** A manifest that cannot be written is found before any run starts, not after the last. */

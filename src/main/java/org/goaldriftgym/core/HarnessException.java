@@ -20,7 +20,12 @@ public class HarnessException extends RuntimeException {
      * The agent's endpoint refused or failed: a missing or rejected key, no credits, moderation, an
      * unreachable server, retries exhausted, a replay cache miss (exit 4).
      */
-    AGENT
+    AGENT,
+    /**
+     * The user's environment refused: a full disk, a read-only file system, missing permission, a
+     * file where a directory should be, a run directory missing its files (exit 6).
+     */
+    ENVIRONMENT
   }
 
   private final Kind kind;
@@ -41,6 +46,11 @@ public class HarnessException extends RuntimeException {
 
   public static HarnessException config(String message) {
     return new HarnessException(Kind.CONFIG, message);
+  }
+
+  /** An environment error (exit 6) that keeps its I/O cause. */
+  public static HarnessException environment(String message, Throwable cause) {
+    return new HarnessException(Kind.ENVIRONMENT, message, cause);
   }
 
   public Kind kind() {

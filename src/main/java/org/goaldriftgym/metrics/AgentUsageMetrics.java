@@ -90,7 +90,8 @@ public final class AgentUsageMetrics implements StepListener {
         cachedTokens += orZero(usage.cachedTokens());
         totalTokens += orZero(usage.totalTokens());
         if (usage.cost() != null) {
-          cost = (cost == null ? 0.0 : cost) + usage.cost();
+          double sum = (cost == null ? 0.0 : cost) + usage.cost();
+          cost = Double.isFinite(sum) ? sum : Double.MAX_VALUE; // never "Infinity" in metrics.json
         }
       }
       if (turn.model() != null) {

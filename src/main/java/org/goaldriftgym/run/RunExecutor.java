@@ -98,7 +98,13 @@ public final class RunExecutor {
             dir, startedAt, config.hash(), plan.seed(), workingDirectoryGit, commandLine);
     TranscriptHeader header =
         new TranscriptHeader(plan.scenario(), plan.seed(), actor(plan), plan.threshold());
-    RunRecorder recorder = RunRecorder.start(dir, config, meta, header);
+    RunRecorder recorder;
+    try {
+      recorder = RunRecorder.start(dir, config, meta, header);
+    } catch (IOException e) {
+      RunDirectories.deleteQuietly(dir); // nothing that looks like a run is left behind
+      throw e;
+    }
     ActiveRun run = new ActiveRun(recorder, new AlignmentMetrics(plan.threshold()), clock);
     if (onStart != null) {
       onStart.accept(run);
@@ -122,6 +128,10 @@ public final class RunExecutor {
       status = RunStatus.INTERRUPTED;
       error = "interrupted: " + e.getMessage();
       Thread.currentThread().interrupt();
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      status = RunStatus.FAILED; // a full disk or a read-only file system mid-episode
+      error = "cannot write the run's files: " + describe(e);
+      failureKind = HarnessException.Kind.ENVIRONMENT;
     } catch (BudgetExceededException e) {
       status = RunStatus.BUDGET_EXCEEDED;
       error = e.getMessage();
@@ -133,7 +143,12 @@ public final class RunExecutor {
       status = RunStatus.FAILED;
       error = describe(e);
     }
-    run.close(status, error);
+    try {
+      run.close(status, error);
+    } catch (IOException e) {
+      // the recorder closed the run as failed as far as the disk allowed
+      failureKind = HarnessException.Kind.ENVIRONMENT;
+    }
     RunMeta finalMeta = recorder.meta();
     return new RunResult(
         dir,
@@ -142,7 +157,9 @@ public final class RunExecutor {
         config.hash(),
         run.metrics(),
         run.agentUsage(),
-        finalMeta.status() == RunStatus.FAILED ? failureKind : null);
+        finalMeta.status() == RunStatus.FAILED || finalMeta.status() == RunStatus.RUNNING
+            ? failureKind
+            : null);
   }
 
   /**
@@ -151,6 +168,17 @@ public final class RunExecutor {
    */
   private static StepListener budget(ActiveRun run, double maxCost) {
     return record -> {
+      org.goaldriftgym.core.AgentTurn adversaryTurn =
+          record.adversary() == null ? null : record.adversary().decision().turn();
+      if (withoutCost(record.turn()) || withoutCost(adversaryTurn)) {
+        throw new HarnessException(
+            HarnessException.Kind.AGENT,
+            "the endpoint reported no usable cost for step "
+                + record.step()
+                + " (usage.cost missing, negative or not a finite number), so --max-cost cannot"
+                + " be enforced; use an endpoint that reports usage.cost (OpenRouter does) or"
+                + " drop --max-cost");
+      }
       AgentUsageSummary usage = run.agentUsage();
       if (usage != null && usage.cost() != null && usage.cost() > maxCost) {
         throw new BudgetExceededException(
@@ -163,6 +191,11 @@ public final class RunExecutor {
                 record.step()));
       }
     };
+  }
+
+  /** An agent reply whose cost the budget cannot count (none, negative or not finite). */
+  private static boolean withoutCost(org.goaldriftgym.core.AgentTurn turn) {
+    return turn != null && (turn.usage() == null || turn.usage().cost() == null);
   }
 
   private static String actor(RunPlan plan) {

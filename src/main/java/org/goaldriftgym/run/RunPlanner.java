@@ -71,6 +71,18 @@ public final class RunPlanner {
   /**
    * @param seedSource draws a seed for runs that have none (the only source of randomness)
    */
+  private java.util.function.UnaryOperator<Path> replaySources = path -> path;
+
+  /**
+   * The same planner, reading a {@code replay:PATH} policy's actions from {@code resolver.apply(
+   * PATH)} (for example where a moved run's source is now) while recording PATH as written.
+   */
+  public RunPlanner withReplaySources(java.util.function.UnaryOperator<Path> resolver) {
+    RunPlanner planner = new RunPlanner(registry, seedSource);
+    planner.replaySources = java.util.Objects.requireNonNull(resolver, "resolver");
+    return planner;
+  }
+
   public RunPlanner(ScenarioRegistry registry, LongSupplier seedSource) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.seedSource = Objects.requireNonNull(seedSource, "seedSource");
@@ -132,7 +144,7 @@ public final class RunPlanner {
     }
     RecordedActions replay = null;
     if (policy.kind().equals("replay")) {
-      replay = loadReplay(policy, spec, maxSteps, origin);
+      replay = loadReplay(policy, spec, maxSteps, origin, replaySources);
     }
 
     String runLabel;
@@ -294,10 +306,22 @@ public final class RunPlanner {
   }
 
   private static RecordedActions loadReplay(
-      PolicySpec policy, ScenarioSpec spec, int maxSteps, Origin origin) {
+      PolicySpec policy,
+      ScenarioSpec spec,
+      int maxSteps,
+      Origin origin,
+      java.util.function.UnaryOperator<Path> sources) {
     RecordedActions recorded;
     try {
-      recorded = RecordedActions.load(Path.of(policy.argument()));
+      Path given = Path.of(policy.argument());
+      Path read = sources.apply(given);
+      recorded = RecordedActions.load(read);
+      if (!read.equals(given)) {
+        // recorded under the name it was given, so config.json stays byte-identical
+        Path shown =
+            java.nio.file.Files.isDirectory(read) ? given.resolve("step_log.jsonl") : given;
+        recorded = new RecordedActions(shown, recorded.actions(), recorded.recordedInvalid());
+      }
     } catch (IllegalArgumentException e) {
       throw origin.error(POLICY, e.getMessage());
     }

@@ -52,8 +52,39 @@ public final class SweepManifest {
     }
   }
 
-  /** Builds the manifest document. */
+  /** The sweep is still running: the manifest is a snapshot, its journal has later runs. */
+  public static final String RUNNING = "running";
+
+  /** The sweep ran every item. */
+  public static final String FINISHED = "finished";
+
+  /** The sweep was stopped by a signal: in-flight runs interrupted, the rest not started. */
+  public static final String INTERRUPTED = "interrupted";
+
+  /** The sweep stopped starting runs because the file system refused to write. */
+  public static final String STOPPED = "stopped";
+
+  /** Builds the manifest document of a finished sweep. */
   public static ObjectNode encode(
+      Instant startedAt,
+      Instant finishedAt,
+      List<String> commandLine,
+      Shard shard,
+      int totalItems,
+      List<SweepEntry> entries,
+      JsonNode summary) {
+    return encode(
+        FINISHED, startedAt, finishedAt, commandLine, shard, totalItems, entries, summary);
+  }
+
+  /**
+   * Builds the manifest document.
+   *
+   * @param state {@link #RUNNING}, {@link #FINISHED}, {@link #INTERRUPTED} or {@link #STOPPED}
+   * @param finishedAt when the sweep ended, or {@code null} while it runs
+   */
+  public static ObjectNode encode(
+      String state,
       Instant startedAt,
       Instant finishedAt,
       List<String> commandLine,
@@ -63,8 +94,9 @@ public final class SweepManifest {
       JsonNode summary) {
     ObjectNode root = Json.object();
     root.put("schema_version", SCHEMA_VERSION);
+    root.put("state", state);
     root.put("created_at", startedAt.toString());
-    root.put("finished_at", finishedAt.toString());
+    root.put("finished_at", finishedAt == null ? null : finishedAt.toString());
     ArrayNode args = root.putArray("command_line");
     commandLine.forEach(args::add);
     root.put("shard", shard.toString());
@@ -75,23 +107,29 @@ public final class SweepManifest {
     root.set("counts", Json.tree(counts));
     ArrayNode runs = root.putArray("runs");
     for (SweepEntry entry : entries) {
-      ObjectNode run = runs.addObject();
-      run.put("index", entry.index());
-      run.put("scenario", entry.scenario());
-      run.put("label", entry.label());
-      run.put("seed", entry.seed());
-      run.put("policy", entry.policy());
-      run.put("config_hash", entry.configHash());
-      run.put("status", entry.status());
-      run.put(
-          "run_dir",
-          entry.runDir() == null ? null : entry.runDir().toAbsolutePath().normalize().toString());
-      run.put("error", entry.error());
-      run.set("metrics", entry.metrics() == null ? null : MetricsJson.encode(entry.metrics()));
-      run.put("cost", entry.cost());
+      runs.add(encodeEntry(entry));
     }
     root.set("summary", summary);
     return root;
+  }
+
+  /** One item as the manifest's {@code runs} array and the journal's lines hold it. */
+  public static ObjectNode encodeEntry(SweepEntry entry) {
+    ObjectNode run = Json.object();
+    run.put("index", entry.index());
+    run.put("scenario", entry.scenario());
+    run.put("label", entry.label());
+    run.put("seed", entry.seed());
+    run.put("policy", entry.policy());
+    run.put("config_hash", entry.configHash());
+    run.put("status", entry.status());
+    run.put(
+        "run_dir",
+        entry.runDir() == null ? null : entry.runDir().toAbsolutePath().normalize().toString());
+    run.put("error", entry.error());
+    run.set("metrics", entry.metrics() == null ? null : MetricsJson.encode(entry.metrics()));
+    run.put("cost", entry.cost());
+    return run;
   }
 
   public static void write(Path file, ObjectNode manifest) throws IOException {

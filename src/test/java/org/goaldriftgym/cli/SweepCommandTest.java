@@ -170,10 +170,7 @@ class SweepCommandTest {
         metas.get(0),
         Files.readString(metas.get(0))
             .replace("\"status\": \"complete\"", "\"status\": \"interrupted\""));
-    Files.writeString(
-        metas.get(1),
-        Files.readString(metas.get(1))
-            .replace("\"status\": \"complete\"", "\"status\": \"running\""));
+    DeadProcess.leaveRunning(metas.get(1));
     Files.delete(metas.get(1).resolveSibling("metrics.json"));
     deleteTree(metas.get(2).getParent());
 

@@ -277,7 +277,19 @@ class ViewCommandTest {
     assertEquals(0.25, row.get(column(index, "gd_commission")).asDouble());
     assertEquals(0.1, row.get(column(index, "gd_omission")).asDouble());
     assertEquals(0.25, index.at("/groups/0/gd_commission/mean").asDouble());
-    assertFalse(ViewCommandTest.index().get("judged").asBoolean(), "no key, no column");
+
+    Path unjudgedRuns = temp.resolve("unjudged");
+    Path unjudged =
+        new Cli(unjudgedRuns).ok("--scenario", "release_manager", "--seed", "3").runDir();
+    ObjectNode plain = (ObjectNode) Cli.readJson(unjudged.resolve("metrics.json"));
+    plain.remove("gd_commission");
+    plain.remove("gd_omission");
+    Files.writeString(unjudged.resolve("metrics.json"), plain.toString());
+    Path plainOut = temp.resolve("unjudged-site");
+    assertEquals(0, view(plainOut, unjudgedRuns.toString()).code());
+    assertFalse(
+        script(plainOut.resolve("data/index.js"), "gdgIndex").get("judged").asBoolean(),
+        "no key, no column");
   }
 
   @Test
