@@ -97,7 +97,12 @@ public record Grouping(List<String> keys) {
     return key;
   }
 
-  /** Splits the runs into groups, ordered by key (numbers numerically); runs keep their order. */
+  /**
+   * Splits the runs into groups, ordered by key (numbers numerically). Within a group the runs are
+   * put in a canonical order (seed, config hash, run id), so floating-point sums and everything
+   * built on them come out the same bytes whatever order the runs were found in (a merged shard
+   * tree gives the summary of the unsharded sweep).
+   */
   public List<Group> group(List<RunRecord> runs) {
     Map<List<String>, List<RunRecord>> byKey = new TreeMap<>(Grouping::compareKeys);
     for (RunRecord run : runs) {
@@ -110,6 +115,7 @@ public record Grouping(List<String> keys) {
           for (int i = 0; i < keys.size(); i++) {
             key.put(keys.get(i), values.get(i));
           }
+          members.sort(CANONICAL_ORDER);
           groups.add(new Group(key, members));
         });
     return groups;
@@ -124,6 +130,11 @@ public record Grouping(List<String> keys) {
     }
     return 0;
   }
+
+  private static final Comparator<RunRecord> CANONICAL_ORDER =
+      Comparator.comparing(RunRecord::seed, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(RunRecord::configHash, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(RunRecord::runId);
 
   private static final Comparator<String> VALUE_ORDER =
       (a, b) -> {
