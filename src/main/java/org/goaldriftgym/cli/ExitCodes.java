@@ -10,7 +10,8 @@ import org.goaldriftgym.core.RunStatus;
  *   0    success
  *   1    the run started but failed (its directory says status "failed");
  *        sweep: some run did not complete; replay: some run did not reproduce;
- *        report/plot/view: some input was skipped (PARTIAL; one line on stderr each, the rest was done)
+ *        report/plot/view: some input was skipped (PARTIAL; one line on stderr each, the rest was done);
+ *        check-scenario: some contract row fails (CHECK_FAILED; the table says which)
  *   2    usage error: a wrong flag, argument or flag value
  *   3    config error: a config file is missing, unreadable, malformed or has a wrong value
  *   4    agent error: the model endpoint refused or failed (key, credits, moderation, network,
@@ -34,6 +35,9 @@ final class ExitCodes {
    * still reported or plotted.
    */
   static final int PARTIAL = 1;
+
+  /** {@code check-scenario}: some row of the scenario contract fails; the table says which. */
+  static final int CHECK_FAILED = 1;
 
   static final int USAGE = 2;
   static final int CONFIG = 3;

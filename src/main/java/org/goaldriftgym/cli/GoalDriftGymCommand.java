@@ -21,12 +21,13 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       PlotCommand.class,
       ViewCommand.class,
+      CheckScenarioCommand.class,
       CompletionCommand.class
     },
     footer = {
       "",
       "Exit codes: 0 ok, 1 run failed (or report/plot/view skipped input, or replay found a"
-          + " difference), 2 usage error, 3 config error, 4 agent error, 5 budget exceeded,"
+          + " difference, or check-scenario found a failing row), 2 usage error, 3 config error, 4 agent error, 5 budget exceeded,"
           + " 6 environment error (full disk, read-only, permission), 130 interrupted (143 on"
           + " SIGTERM)."
     })

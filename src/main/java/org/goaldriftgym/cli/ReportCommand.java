@@ -108,11 +108,22 @@ final class ReportCommand implements Callable<Integer> {
               + " they are always listed.")
   boolean includeIncomplete;
 
+  @Option(
+      names = "--paired",
+      description =
+          "For sweep.json manifests of sweep --control: per group, the paired differences"
+              + " (treatment - control) of mean_alignment_score, gd_commission and gd_omission"
+              + " with n, mean, sd and a 95%% t interval.")
+  boolean paired;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ReportFormat chosen = format;
+    if (paired) {
+      return PairedReport.print(out, paths, chosen, steps || groupBy != null);
+    }
     int columns = width != null ? width : columnsFromEnvironment();
     if (columns < 0) {
       throw HarnessException.usage("--width must be 0 (no limit) or a positive number of columns");

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.goaldriftgym.agent.AgentFactory;
 import org.goaldriftgym.agent.ReplyCache;
+import org.goaldriftgym.analysis.PairedDifferences;
 import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.artifact.RunClaims;
 import org.goaldriftgym.artifact.RunIndex;
@@ -28,6 +29,8 @@ import org.goaldriftgym.run.RunExecutor;
 import org.goaldriftgym.run.RunPlan;
 import org.goaldriftgym.run.RunPlanner;
 import org.goaldriftgym.scenario.ScenarioRegistry;
+import org.goaldriftgym.sweep.ControlOverride;
+import org.goaldriftgym.sweep.PairedSweep;
 import org.goaldriftgym.sweep.Seeds;
 import org.goaldriftgym.sweep.Shard;
 import org.goaldriftgym.sweep.SweepAxes;
@@ -98,6 +101,15 @@ final class SweepCommand implements Callable<Integer> {
       description =
           "Values of a scenario parameter to cross; repeatable. Lists stay whole: k=[a, b],[c].")
   List<String> params = new ArrayList<>();
+
+  @Option(
+      names = "--control",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Run each item a second time with this scenario parameter set, as a paired control"
+              + " labelled <label>-control; repeatable (keys applied together). The summary adds"
+              + " paired differences.")
+  List<String> controls = new ArrayList<>();
 
   @Option(names = "--max-steps", paramLabel = "N", description = "Steps per run, for every run.")
   Integer maxSteps;
@@ -185,6 +197,8 @@ final class SweepCommand implements Callable<Integer> {
       checkManifestPath(manifest);
     }
     ScenarioRegistry registry = ScenarioRegistry.load();
+    ControlOverride control =
+        controls.isEmpty() ? null : parse(() -> ControlOverride.parse(controls));
     Shard slice = parse(() -> shard == null ? Shard.ALL : Shard.parse(shard));
     SweepAxes axes =
         new SweepAxes(
@@ -202,6 +216,13 @@ final class SweepCommand implements Callable<Integer> {
     for (SweepItem item : mine) {
       RunPlan plan = planItem(planner, item);
       planned.add(new SweepRunner.Planned(item, plan, plan.configDocument().hash()));
+    }
+    PairedSweep paired =
+        control == null
+            ? null
+            : PairedSweep.plan(planned, control, axes.params().keySet(), planner, all.size());
+    if (paired != null) {
+      planned = paired.runs();
     }
     RunIndex index = resume ? RunIndex.scan(roots.runsRoot) : null;
 
@@ -245,11 +266,12 @@ final class SweepCommand implements Callable<Integer> {
     SweepRecorder recorder =
         SweepRecorder.start(
             manifestPath,
-            new SweepRecorder.Header(startedAt, commandLine, slice, all.size()),
+            new SweepRecorder.Header(
+                startedAt, commandLine, slice, all.size() * (paired == null ? 1 : 2)),
             runner::snapshot,
             environment.clock());
     SweepRunner stoppable = runner;
-    SweepEnd end = new SweepEnd(recorder, startedAt);
+    SweepEnd end = new SweepEnd(recorder, startedAt, paired);
     Thread hook =
         new Thread(
             () ->
@@ -302,11 +324,13 @@ final class SweepCommand implements Callable<Integer> {
 
     private final SweepRecorder recorder;
     private final Instant startedAt;
+    private final PairedSweep paired;
     private Integer code;
 
-    SweepEnd(SweepRecorder recorder, Instant startedAt) {
+    SweepEnd(SweepRecorder recorder, Instant startedAt, PairedSweep paired) {
       this.recorder = recorder;
       this.startedAt = startedAt;
+      this.paired = paired;
     }
 
     synchronized int conclude(String state, List<SweepEntry> entries, String diskFailure) {
@@ -317,6 +341,11 @@ final class SweepCommand implements Callable<Integer> {
       ObjectNode document;
       try {
         document = recorder.finish(state, entries, SweepSummary.of(entries));
+        if (paired != null) { // the pairs and their differences join the final manifest
+          paired.annotate(document);
+          document.set("paired_summary", PairedDifferences.json(PairedDifferences.of(document)));
+          SweepManifest.write(recorder.manifest(), document);
+        }
       } catch (IOException e) {
         err.println(
             "goal-drift-gym: environment error: cannot write the manifest "
@@ -336,6 +365,9 @@ final class SweepCommand implements Callable<Integer> {
       out.put("state", state);
       out.set("counts", document.get("counts"));
       out.set("summary", document.get("summary"));
+      if (paired != null) {
+        out.set("paired_summary", document.get("paired_summary"));
+      }
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.print(new String(Json.pretty(out), StandardCharsets.UTF_8));
       stdout.flush();

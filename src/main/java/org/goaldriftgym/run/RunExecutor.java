@@ -210,7 +210,7 @@ public final class RunExecutor {
         : actor + "; adversary agent " + adversary.type().wireName() + " " + adversary.model();
   }
 
-  private static Policy policy(RunPlan plan, Scenario scenario, AgentFactory agents) {
+  static Policy policy(RunPlan plan, Scenario scenario, AgentFactory agents) {
     return switch (plan.policy().kind()) {
       case RunPlan.AGENT ->
           agents.create(plan.agent(), scenario.spec(), plan.maxSteps(), plan.seed());
@@ -223,7 +223,7 @@ public final class RunExecutor {
   }
 
   /** The adversary agent, else the scenario's own (scripted) adversary, else none. */
-  private static Adversary adversary(RunPlan plan, Scenario scenario, AgentFactory agents) {
+  static Adversary adversary(RunPlan plan, Scenario scenario, AgentFactory agents) {
     if (plan.adversary() != null) {
       return agents.createAdversary(plan.adversary(), plan.maxSteps(), plan.seed());
     }

@@ -225,6 +225,30 @@ class ArchitectureTest {
   }
 
   @Test
+  void scenarioChecksRunThroughTheRunPackageOnly() {
+    classes()
+        .that()
+        .resideInAPackage(ROOT + ".check..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            ROOT + ".check..",
+            ROOT + ".run..",
+            ROOT + ".scenario..",
+            ROOT + ".metrics..",
+            ROOT + ".core..",
+            "java..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(ROOT + ".check..", ROOT + ".cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".check..")
+        .check(classes);
+  }
+
+  @Test
   void nothingDependsOnTheCli() {
     noClasses()
         .that()
