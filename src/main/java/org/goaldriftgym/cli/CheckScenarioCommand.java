@@ -16,6 +16,7 @@ import org.goaldriftgym.core.HarnessException;
 import org.goaldriftgym.scenario.ScenarioRegistry;
 import org.goaldriftgym.sweep.Seeds;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,6 +39,8 @@ import picocli.CommandLine.Spec;
 final class CheckScenarioCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin QuietMixin quietness;
 
   @Parameters(index = "0", paramLabel = "NAME", description = "The scenario (see list-scenarios).")
   String scenario;

@@ -18,6 +18,7 @@ import org.goaldriftgym.sweep.Shard;
 import org.goaldriftgym.sweep.SweepEntry;
 import org.goaldriftgym.sweep.SweepManifest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,6 +40,8 @@ import picocli.CommandLine.Spec;
 final class MergeCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin QuietMixin quietness;
 
   @Parameters(arity = "1..*", paramLabel = "MANIFEST", description = "The shards' manifests.")
   List<Path> manifests = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.goaldriftgym.analysis.RunLoader;
 import org.goaldriftgym.core.HarnessException;
 import org.goaldriftgym.view.SiteWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +41,8 @@ import picocli.CommandLine.Spec;
 final class ViewCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin QuietMixin quietness;
 
   @Parameters(
       arity = "1..*",
@@ -100,18 +103,20 @@ final class ViewCommand implements Callable<Integer> {
     }
     out.println(site.index());
     out.flush();
-    err.println(
-        "goal-drift-gym: wrote the viewer for "
-            + site.runs()
-            + " run"
-            + (site.runs() == 1 ? "" : "s")
-            + " in "
-            + site.groups()
-            + " group"
-            + (site.groups() == 1 ? "" : "s")
-            + "; open "
-            + site.index()
-            + " in a browser");
+    quietness
+        .info(err)
+        .println(
+            "goal-drift-gym: wrote the viewer for "
+                + site.runs()
+                + " run"
+                + (site.runs() == 1 ? "" : "s")
+                + " in "
+                + site.groups()
+                + " group"
+                + (site.groups() == 1 ? "" : "s")
+                + "; open "
+                + site.index()
+                + " in a browser");
     err.flush();
     return loaded.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
   }

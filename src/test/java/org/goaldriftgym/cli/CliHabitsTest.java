@@ -126,7 +126,7 @@ class CliHabitsTest {
     assertEquals(0, plot.code(), plot.err());
     assertEquals("", plot.err());
     assertEquals(8, plot.out().lines().count(), plot.out());
-    for (String command : List.of("run", "sweep", "replay", "report", "plot", "list-scenarios")) {
+    for (String command : Main.commandLine(Main.Environment.system()).getSubcommands().keySet()) {
       String help = cli.raw(command, "--help").out();
       assertTrue(help.contains("-q, --quiet"), command + " has no -q/--quiet: " + help);
     }
