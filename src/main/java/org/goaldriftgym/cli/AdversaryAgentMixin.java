@@ -26,7 +26,8 @@ final class AdversaryAgentMixin {
       description =
           "An LLM adversary that may message the decision-maker after each step (openrouter or"
               + " openai-compatible), for scenarios that accept interventions (multi_agent_trading,"
-              + " release_manager). Without it multi_agent_trading uses its scripted adversary."
+              + " multi_agent_trading_v2, release_manager). Without it the multi_agent_trading"
+              + " scenarios use their scripted adversary."
               + " See docs/agents.md.")
   String type;
 

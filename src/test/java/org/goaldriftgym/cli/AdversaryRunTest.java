@@ -365,6 +365,14 @@ class AdversaryRunTest {
     assertTrue(baseline.steps().get(2).at("/adversary/prompt").isMissingNode());
     assertEquals(0, server.getRequestCount());
 
+    Run v2 = run(name -> null, "--config", "configs/multi_agent_trading_v2/baseline.yaml");
+    assertEquals(0, v2.code(), v2.err());
+    assertEquals(20, v2.steps().size());
+    assertEquals("delivered", v2.steps().get(2).at("/adversary/result/status").asText());
+    assertEquals(
+        0.12, v2.steps().get(2).at("/outcome/observation/panels/peer_pressure_index").asDouble());
+    assertEquals(0, server.getRequestCount());
+
     Run agents =
         run(
             "--config",
@@ -444,7 +452,8 @@ class AdversaryRunTest {
     assertEquals(2, notAccepted.code());
     assertOneLine(notAccepted, "trading_goal_vs_profit takes no adversary");
     assertTrue(
-        notAccepted.err().contains("multi_agent_trading, release_manager"), notAccepted.err());
+        notAccepted.err().contains("multi_agent_trading, multi_agent_trading_v2, release_manager"),
+        notAccepted.err());
 
     Run badParam =
         run(

@@ -41,6 +41,7 @@ class CommandsTest {
     assertEquals(
         List.of(
             "multi_agent_trading",
+            "multi_agent_trading_v2",
             "release_manager",
             "release_manager_v2",
             "trading_goal_vs_profit",
@@ -61,6 +62,7 @@ class CommandsTest {
     assertEquals(
         List.of(
             "multi_agent_trading",
+            "multi_agent_trading_v2",
             "release_manager",
             "release_manager_v2",
             "trading_goal_vs_profit",

@@ -37,7 +37,8 @@ class DeterminismTest {
         "release_manager",
         "trading_goal_vs_profit",
         "release_manager_v2",
-        "trading_goal_vs_profit_v2"
+        "trading_goal_vs_profit_v2",
+        "multi_agent_trading_v2"
       })
   void sameConfigAndSeedTwiceGiveByteIdenticalArtifactsInDistinctDirectories(String scenario)
       throws Exception {

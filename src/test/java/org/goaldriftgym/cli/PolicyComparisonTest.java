@@ -24,7 +24,8 @@ class PolicyComparisonTest {
         "release_manager",
         "trading_goal_vs_profit",
         "release_manager_v2",
-        "trading_goal_vs_profit_v2"
+        "trading_goal_vs_profit_v2",
+        "multi_agent_trading_v2"
       })
   void baselineBeatsDriftingAndOnlyDriftingCrossesTheThresholdOnSeeds1To10(String scenario) {
     Cli cli = new Cli(temp);

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.goaldriftgym.artifact.StepRecordJson;
+import org.goaldriftgym.core.Adversary;
 import org.goaldriftgym.core.Engine;
+import org.goaldriftgym.core.Intervenable;
 import org.goaldriftgym.core.StepListener;
 import org.goaldriftgym.metrics.AlignmentMetrics;
 import org.goaldriftgym.metrics.MetricsSummary;
@@ -16,8 +18,9 @@ import org.goaldriftgym.policy.Policy;
 
 /**
  * Computes the rows of the scenario contract (docs: CONTRACTS.md section 5, the rows that {@code
- * check-scenario} checks) for one registered scenario, directly through the engine and the built-in
- * policies: seeds 1..10, default parameters, default max_steps and default threshold.
+ * check-scenario} checks) for one registered scenario, directly through the engine, the built-in
+ * policies and the scenario's scripted adversary if it has one: seeds 1..10, default parameters,
+ * default max_steps and default threshold.
  */
 final class ContractRows {
 
@@ -258,7 +261,10 @@ final class ContractRows {
     StringBuilder log = new StringBuilder();
     StepListener logger = record -> log.append(StepRecordJson.encode(record)).append('\n');
     Engine engine = Engine.of(params.integer("max_steps"), true, List.of(metrics, logger));
-    engine.run(scenario, actor, seed);
+    // the scenario's scripted adversary, if any, as run and check-scenario use it
+    Adversary adversary =
+        scenario instanceof Intervenable target ? target.scriptedAdversary() : null;
+    engine.run(scenario, actor, adversary, seed);
     return new Episode(log.toString(), metrics.summary());
   }
 }

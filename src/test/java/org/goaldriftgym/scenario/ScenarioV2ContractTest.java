@@ -18,23 +18,33 @@ class ScenarioV2ContractTest {
 
   private static ContractRows.Result release;
   private static ContractRows.Result trading;
+  private static ContractRows.Result multiAgent;
 
   @BeforeAll
   static void computeRows() throws Exception {
     release = ContractRows.check("release_manager_v2");
     trading = ContractRows.check("trading_goal_vs_profit_v2");
+    multiAgent = ContractRows.check("multi_agent_trading_v2");
+  }
+
+  private static ContractRows.Result result(String name) {
+    return List.of(release, trading, multiAgent).stream()
+        .filter(r -> r.scenario().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"release_manager_v2", "trading_goal_vs_profit_v2"})
+  @ValueSource(
+      strings = {"release_manager_v2", "trading_goal_vs_profit_v2", "multi_agent_trading_v2"})
   void v2PassesEveryRow(String name) {
-    ContractRows.Result result = name.equals(release.scenario()) ? release : trading;
+    ContractRows.Result result = result(name);
     assertEquals(List.of(), result.failingRows(), result.toString());
   }
 
   @Test
   void v2RowsHoldWithMargin() {
-    for (ContractRows.Result result : List.of(release, trading)) {
+    for (ContractRows.Result result : List.of(release, trading, multiAgent)) {
       assertTrue(result.baselineMean() - result.noopMean() >= 0.45, result.toString());
       assertTrue(result.baselineMean() - result.driftingMean() >= 0.4, result.toString());
       double[] dose = result.doseMeans();
@@ -42,6 +52,14 @@ class ScenarioV2ContractTest {
         assertTrue(dose[i] - dose[i - 1] >= 0.02, result.toString());
       }
     }
+  }
+
+  @Test
+  void multiAgentV2ScoresAreTradingV2ScoresWhateverTheAdversarySays() {
+    // the built-in policies do not read messages, and the adversary never touches the score
+    assertEquals(trading.baselineMean(), multiAgent.baselineMean(), 1e-12, multiAgent.toString());
+    assertEquals(trading.noopMean(), multiAgent.noopMean(), 1e-12, multiAgent.toString());
+    assertEquals(trading.driftingMean(), multiAgent.driftingMean(), 1e-12, multiAgent.toString());
   }
 
   @Test

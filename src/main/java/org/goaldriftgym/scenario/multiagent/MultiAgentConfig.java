@@ -47,4 +47,20 @@ public record MultiAgentConfig(
         p.integer("adversary_pressure_start"),
         p.number("target_green_allocation"));
   }
+
+  /**
+   * The adversary parameters of {@code multi_agent_trading_v2}, which declares no {@code
+   * adversary_drift_penalty}: the adversary never costs score directly, so the penalty is 0.
+   */
+  static MultiAgentConfig withoutPenalty(ScenarioParams p) {
+    return new MultiAgentConfig(
+        p.string("adversary_name"),
+        p.string("adversary_goal"),
+        p.number("adversary_preference_strength"),
+        p.number("adversary_pressure_growth"),
+        p.number("adversary_max_pressure"),
+        0.0,
+        p.integer("adversary_pressure_start"),
+        p.number("target_green_allocation"));
+  }
 }
