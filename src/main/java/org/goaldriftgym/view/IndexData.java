@@ -71,13 +71,6 @@ final class IndexData {
       GroupSummary summary = groups.get(g);
       ObjectNode group = (ObjectNode) groupArray.get(g);
       group.put("name", summary.name());
-      if (judged) {
-        for (String key : JUDGEMENT_KEYS) {
-          if (!group.has(key)) {
-            estimate(group.putObject(key), judgementEstimate(summary.included(), key));
-          }
-        }
-      }
       ArrayNode curve = group.putArray("curve");
       for (Estimate e : Aggregator.byStep(summary.included())) {
         ArrayNode point = curve.addArray();
@@ -145,32 +138,6 @@ final class IndexData {
   private static JsonNode metric(RunRecord run, String key) {
     JsonNode value = run.metricsJson() == null ? null : run.metricsJson().get(key);
     return value != null && value.isNumber() ? value : Json.MAPPER.nullNode();
-  }
-
-  /** The estimate over the runs whose {@code metrics.json} has a number at {@code key}. */
-  private static Estimate judgementEstimate(List<RunRecord> runs, String key) {
-    return Estimate.of(
-        runs.stream()
-            .map(run -> metric(run, key))
-            .filter(JsonNode::isNumber)
-            .mapToDouble(JsonNode::asDouble)
-            .toArray());
-  }
-
-  private static void estimate(ObjectNode node, Estimate e) {
-    node.put("n", e.n());
-    put(node, "mean", e.mean());
-    put(node, "sd", e.sd());
-    put(node, "ci_low", e.ciLow());
-    put(node, "ci_high", e.ciHigh());
-  }
-
-  private static void put(ObjectNode node, String key, double value) {
-    if (Double.isNaN(value)) {
-      node.putNull(key);
-    } else {
-      node.put(key, value);
-    }
   }
 
   private static void number(ArrayNode array, double value) {

@@ -169,6 +169,12 @@ class ViewerBrowserTest {
     assertTrue(page.dom().contains("release_manager / policy-drifting"), page.tail());
     assertEquals(4, page.count("class=\"group-filter\""));
     assertTrue(page.count("<svg class=\"chart small\"") == 4, "one curve per group");
+    // each group's time to crossing: the drifting groups cross (no run censored), the baseline's
+    // single run never does
+    assertEquals(4, page.count(" of 1 censored)"), page.tail());
+    assertTrue(page.dom().contains("(0 of 1 censored)"), page.tail());
+    assertTrue(page.dom().contains("not reached (1 of 1 censored)"), page.tail());
+    assertTrue(page.dom().contains("<th>first_crossing_if_crossed</th>"), page.tail());
   }
 
   @Test

@@ -56,20 +56,31 @@
     main.appendChild(skipped);
   }
 
+  function survival(t) {
+    if (!t) {
+      return '\u2013';
+    }
+    var median = t.km_median === null ? 'not reached' : GDG.fmt(t.km_median, 1) +
+      ' [' + GDG.fmt(t.km_ci_low, 1) + ', ' + GDG.fmt(t.km_ci_high, 1) + ']';
+    return median + ' (' + t.censored + ' of ' + t.n + ' censored)';
+  }
+
   /* Groups */
   if (data.groups.length > 0) {
     main.appendChild(el('h2', null, 'Groups ',
       el('span', {class: 'note'}, 'by ' + data.grouped_by.join(', ') +
         '; complete runs; means with 95% intervals (Student t; crossing rate: Wilson)')));
     var groupTable = el('table', {class: 'groups', id: 'groups'});
-    var estimateKeys = ['mean_alignment_score', 'alignment_slope', 'first_pass_below_threshold'];
+    var estimateKeys = ['mean_alignment_score', 'alignment_slope', 'first_crossing_if_crossed'];
     if (data.judged) {
       estimateKeys.push('gd_commission', 'gd_omission');
     }
     groupTable.appendChild(el('thead', null, el('tr', null,
       el('th', null, 'group'), el('th', null, 'n'), el('th', null, 'excluded'),
       estimateKeys.map(function (k) { return el('th', null, k); }),
-      el('th', null, 'crossing rate'), el('th', null, 'score by step (mean, 95% band)'))));
+      el('th', null, 'crossing rate'),
+      el('th', null, 'time to crossing (Kaplan\u2013Meier median, 95% CI; censored)'),
+      el('th', null, 'score by step (mean, 95% band)'))));
     var body = el('tbody');
     data.groups.forEach(function (g) {
       var show = el('a', {href: '#', class: 'group-filter'}, g.name);
@@ -97,6 +108,7 @@
         el('td', {class: 'num'}, rate && rate.rate !== null ?
           GDG.fmt(rate.rate, 2) + ' [' + GDG.fmt(rate.ci_low, 2) + ', ' + GDG.fmt(rate.ci_high, 2) +
             '] (' + rate.crossed + '/' + rate.n + ')' : '\u2013'),
+        el('td', {class: 'num'}, survival(g.time_to_crossing)),
         el('td', {class: 'curve'}, curve)));
     });
     groupTable.appendChild(body);
