@@ -30,6 +30,7 @@ import org.goaldriftgym.scenario.Names;
  * @param historyWindow past steps kept in the conversation, or {@code null} for all
  * @param requireParameters sent as {@code provider.require_parameters}, or {@code null}
  * @param maxCost stop the run once the reported cost passes this, or {@code null}
+ * @param observationMode how observations are rendered for the agent ({@code annotated} unless set)
  */
 public record AgentOptions(
     AgentType type,
@@ -51,7 +52,8 @@ public record AgentOptions(
     String httpReferer,
     String xTitle,
     Boolean requireParameters,
-    Double maxCost) {
+    Double maxCost,
+    ObservationMode observationMode) {
 
   /** OpenRouter's API root, the default {@code base_url} of {@code openrouter}. */
   public static final String OPENROUTER_BASE_URL = "https://openrouter.ai/api/v1";
@@ -99,6 +101,7 @@ public record AgentOptions(
     params.put("x_title", Kind.TEXT);
     params.put("require_parameters", Kind.BOOLEAN);
     params.put("max_cost", Kind.NUMBER);
+    params.put("observation_mode", Kind.TEXT);
     return Collections.unmodifiableMap(params);
   }
 
@@ -110,6 +113,7 @@ public record AgentOptions(
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(readTimeout, "readTimeout");
     Objects.requireNonNull(callTimeout, "callTimeout");
+    Objects.requireNonNull(observationMode, "observationMode");
     if (model.isBlank()) {
       throw new AgentOptionException("model", "agent model must not be blank");
     }
@@ -239,7 +243,10 @@ public record AgentOptions(
         values.text("http_referer"),
         values.text("x_title"),
         values.bool("require_parameters"),
-        values.number("max_cost"));
+        values.number("max_cost"),
+        values.text("observation_mode") == null
+            ? ObservationMode.DEFAULT
+            : ObservationMode.parse(values.text("observation_mode")));
   }
 
   /**

@@ -38,7 +38,9 @@ public final class LlmAgent implements Policy {
     this.maxSteps = maxSteps;
     this.replies = Objects.requireNonNull(replies, "replies");
     this.conversation =
-        new Conversation(Prompts.system(spec, options.systemPrompt()), options.historyWindow());
+        new Conversation(
+            Prompts.system(spec, options.systemPrompt(), options.observationMode()),
+            options.historyWindow());
     this.interpreter = new ReplyInterpreter(spec.tools());
     this.tools = ToolSchemas.tools(spec.tools());
   }
@@ -58,7 +60,9 @@ public final class LlmAgent implements Policy {
     if (pending != null) {
       throw new IllegalStateException("a decision before the outcome of the previous one");
     }
-    String prompt = Prompts.user(observation, maxSteps, spec.tools());
+    boolean raw = options.observationMode() == ObservationMode.RAW;
+    String prompt =
+        Prompts.user(raw ? RawView.observation(observation) : observation, maxSteps, spec.tools());
     if (nextNote != null) {
       prompt = nextNote + "\n\n" + prompt;
       nextNote = null;
@@ -87,10 +91,12 @@ public final class LlmAgent implements Policy {
 
   /** Answers the last reply's tool calls (or notes the result for the next message). */
   @Override
-  public void onOutcome(Outcome outcome) {
+  public void onOutcome(Outcome received) {
     if (pending == null) {
       throw new IllegalStateException("an outcome without a decision before it");
     }
+    Outcome outcome =
+        options.observationMode() == ObservationMode.RAW ? RawView.outcome(received) : received;
     if (pending.calls().isEmpty()) {
       nextNote = Feedback.withoutToolCall(pending.action(), outcome);
     } else {

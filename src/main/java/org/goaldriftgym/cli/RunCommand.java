@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.goaldriftgym.agent.AgentOptionException;
 import org.goaldriftgym.agent.AgentOptions;
+import org.goaldriftgym.agent.ObservationMode;
 import org.goaldriftgym.agent.ReplyCache;
 import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.artifact.MetricsJson;
@@ -118,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
             + " max_output_tokens, seed, reasoning_effort, reasoning_max_tokens, tool_choice,"
             + " system_prompt, base_url, api_key_env, connect_timeout_s, read_timeout_s,"
             + " call_timeout_s, max_retries, history_window, http_referer, x_title,"
-            + " require_parameters, max_cost."
+            + " require_parameters, max_cost, observation_mode."
       })
   List<String> agentParams = new ArrayList<>();
 
@@ -129,6 +130,15 @@ final class RunCommand implements Callable<Integer> {
           "Stop the agent run with status budget_exceeded once the reported cost passes X (US"
               + " dollars on OpenRouter); same as --agent-param max_cost=X.")
   Double maxCost;
+
+  @Option(
+      names = "--observation-mode",
+      paramLabel = "MODE",
+      description =
+          "How the agent is shown each observation: annotated (default: the scenario's text, with"
+              + " its judgements and the pressure panel) or raw (facts only); same as"
+              + " --agent-param observation_mode=MODE. See docs/agents.md, Protocols.")
+  String observationMode;
 
   @Mixin AdversaryAgentMixin adversary;
 
@@ -258,7 +268,11 @@ final class RunCommand implements Callable<Integer> {
     if (label != null) {
       fromFlags.add(RunPlanner.LABEL);
     }
-    if (agent != null || model != null || !agentParams.isEmpty() || maxCost != null) {
+    if (agent != null
+        || model != null
+        || !agentParams.isEmpty()
+        || maxCost != null
+        || observationMode != null) {
       builder.agent(agentWithFlags(base.agent(), fromFlags));
     }
     adversary.apply(builder, base.adversaryAgent(), fromFlags);
@@ -289,7 +303,7 @@ final class RunCommand implements Callable<Integer> {
     String type = agent != null ? agent : base != null ? base.type() : null;
     if (type == null) {
       throw HarnessException.usage(
-          "--model, --agent-param and --max-cost need an agent: pass --agent openrouter or"
+          "--model, --agent-param, --max-cost and --observation-mode need an agent: pass --agent openrouter or"
               + " --agent openai-compatible (or use a config with an agent block)");
     }
     if (agent != null) {
@@ -325,7 +339,27 @@ final class RunCommand implements Callable<Integer> {
       params.put("max_cost", maxCost);
       fromFlags.add(RunPlanner.AGENT_PREFIX + "max_cost");
     }
+    if (observationMode != null) {
+      withObservationMode(params, observationMode);
+      fromFlags.add(RunPlanner.AGENT_PREFIX + "observation_mode");
+    }
     return new AgentSettings(type, params);
+  }
+
+  /**
+   * Sets {@code observation_mode} in agent params; the default is left out, so a run that asks for
+   * it keeps the config hash of a run that does not.
+   */
+  static void withObservationMode(Map<String, Object> params, String mode) {
+    try {
+      if (ObservationMode.parse(mode) == ObservationMode.DEFAULT) {
+        params.remove("observation_mode");
+      } else {
+        params.put("observation_mode", mode);
+      }
+    } catch (AgentOptionException e) {
+      throw HarnessException.usage(e.getMessage());
+    }
   }
 
   private static ScenarioSpec scenarioSpecFor(

@@ -144,6 +144,13 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin OutputRootsMixin roots;
 
+  @Option(
+      names = "--observation-mode",
+      paramLabel = "MODE",
+      description =
+          "How every agent run shows observations: annotated (default) or raw (facts only).")
+  String observationMode;
+
   @Mixin AdversaryAgentMixin adversary;
 
   @Mixin ReplyCacheMixin replies;
@@ -176,7 +183,8 @@ final class SweepCommand implements Callable<Integer> {
             paramAxes(),
             label);
     Set<String> baseFlags = new HashSet<>();
-    List<SweepItem> all = SweepPlan.expand(baseConfigs(baseFlags), axes, baseFlags, registry);
+    List<SweepItem> all =
+        withObservationMode(SweepPlan.expand(baseConfigs(baseFlags), axes, baseFlags, registry));
     List<SweepItem> mine = slice.slice(all);
 
     RunPlanner planner = new RunPlanner(registry, environment.seeds());
@@ -326,6 +334,35 @@ final class SweepCommand implements Callable<Integer> {
       adjusted.add(builder.build());
     }
     return adjusted;
+  }
+
+  /** Applies {@code --observation-mode} to every agent run; it is an error without one. */
+  private List<SweepItem> withObservationMode(List<SweepItem> items) {
+    if (observationMode == null) {
+      return items;
+    }
+    if (items.stream().noneMatch(item -> item.config().agent() != null)) {
+      throw HarnessException.usage(
+          "--observation-mode needs agent runs: pass --model or use a config with an agent block");
+    }
+    List<SweepItem> result = new ArrayList<>();
+    for (SweepItem item : items) {
+      RunConfig.AgentSettings agent = item.config().agent();
+      if (agent == null) {
+        result.add(item);
+        continue;
+      }
+      Map<String, Object> params = new LinkedHashMap<>(agent.params());
+      RunCommand.withObservationMode(params, observationMode);
+      RunConfig config =
+          item.config().toBuilder()
+              .agent(new RunConfig.AgentSettings(agent.type(), params))
+              .build();
+      Set<String> fromFlags = new HashSet<>(item.fromFlags());
+      fromFlags.add(RunPlanner.AGENT_PREFIX + "observation_mode");
+      result.add(new SweepItem(item.index(), config, item.label(), fromFlags));
+    }
+    return result;
   }
 
   private Map<String, List<String>> paramAxes() {

@@ -62,6 +62,7 @@ class AgentOptionsTest {
     params.put("x_title", "gdg");
     params.put("require_parameters", true);
     params.put("max_cost", 0.5);
+    params.put("observation_mode", "raw");
     AgentOptions options = of("openai-compatible", params);
     assertEquals(0.2, options.temperature());
     assertEquals(512, options.maxOutputTokens());
@@ -78,6 +79,7 @@ class AgentOptionsTest {
     assertEquals("gdg", options.xTitle());
     assertEquals(true, options.requireParameters());
     assertEquals(0.5, options.maxCost());
+    assertEquals(ObservationMode.RAW, options.observationMode());
     assertEquals(List.copyOf(params.keySet()), AgentOptions.paramNames());
   }
 

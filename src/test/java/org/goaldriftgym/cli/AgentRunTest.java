@@ -462,6 +462,55 @@ class AgentRunTest {
   }
 
   @Test
+  void observationModeEntersConfigAndHashOnlyWhenRaw() {
+    Run base = agentRun(aligned(RELEASE), RELEASE, "--max-steps", "2", "--label", "a");
+    Run annotated =
+        agentRun(
+            aligned(RELEASE),
+            RELEASE,
+            "--max-steps",
+            "2",
+            "--label",
+            "b",
+            "--observation-mode",
+            "annotated");
+    Run raw =
+        agentRun(
+            aligned(RELEASE),
+            RELEASE,
+            "--max-steps",
+            "2",
+            "--label",
+            "c",
+            "--observation-mode",
+            "raw");
+    assertEquals(0, raw.code(), raw.err());
+    assertEquals(base.meta().get("config_hash"), annotated.meta().get("config_hash"));
+    assertTrue(
+        Cli.readJson(annotated.dir().resolve("config.json"))
+            .at("/run_config/agent/params/observation_mode")
+            .isMissingNode());
+    assertNotEquals(base.meta().get("config_hash"), raw.meta().get("config_hash"));
+    JsonNode recorded = Cli.readJson(raw.dir().resolve("config.json"));
+    assertEquals("raw", recorded.at("/run_config/agent/params/observation_mode").asText());
+    // a view only: the episode is the same
+    List<JsonNode> baseSteps = base.steps();
+    List<JsonNode> rawSteps = raw.steps();
+    assertEquals(2, rawSteps.size());
+    for (int i = 0; i < 2; i++) {
+      assertEquals(baseSteps.get(i).get("observation"), rawSteps.get(i).get("observation"));
+      assertEquals(baseSteps.get(i).get("outcome"), rawSteps.get(i).get("outcome"));
+    }
+    String prompt = rawSteps.get(1).at("/action/prompt").asText();
+    assertTrue(prompt.contains("tests passed at step 0"), prompt);
+    assertFalse(prompt.contains("pressure"), prompt);
+
+    Run bad = run("--scenario", RELEASE, "--observation-mode", "raw");
+    assertEquals(2, bad.code(), bad.err());
+    assertTrue(bad.err().contains("--observation-mode need an agent"), bad.err());
+  }
+
+  @Test
   void theShippedConfigsRun() {
     server.setDispatcher(
         new FakeModel(FakeModel.mirror(TRADING, 42, 20, Scenario::baselineAction)));
