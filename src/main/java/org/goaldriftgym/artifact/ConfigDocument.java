@@ -52,6 +52,9 @@ public record ConfigDocument(ObjectNode json, String hash) {
     engine.put("max_steps", config.engine().maxSteps());
     engine.put("seed", config.engine().seed());
     engine.put("allow_noop", config.engine().allowNoop());
+    if (config.engine().epoch() != null) { // absent otherwise: older configs keep their bytes
+      engine.put("epoch", config.engine().epoch());
+    }
     node.put("policy", config.policy());
     node.putObject("metrics").putObject("alignment").put("threshold", config.threshold());
     node.set("metadata", Json.tree(config.metadata()));

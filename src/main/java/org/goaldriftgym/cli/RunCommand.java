@@ -1,5 +1,6 @@
 package org.goaldriftgym.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -140,6 +141,15 @@ final class RunCommand implements Callable<Integer> {
               + " --agent-param observation_mode=MODE. See docs/agents.md, Protocols.")
   String observationMode;
 
+  @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      description =
+          "Repeat the run N times on the same seed (for agents whose sampling is not seeded);"
+              + " each epoch is its own run directory (id ending -e<epoch>) with engine.epoch in"
+              + " config.json, and stdout gets a JSON array of the N summaries.")
+  Integer epochs;
+
   @Mixin AdversaryAgentMixin adversary;
 
   @Mixin ReplyCacheMixin replies;
@@ -182,8 +192,25 @@ final class RunCommand implements Callable<Integer> {
     }
     Set<String> fromFlags = new HashSet<>();
     RunConfig runConfig = withFlags(baseConfig(), registry, fromFlags);
-    RunPlan plan = new RunPlanner(registry, environment.seeds()).plan(runConfig, label, fromFlags);
-    ReplyCache replyCache = replies.replyCache(plan.agent() != null || plan.adversary() != null);
+    if (epochs != null && epochs < 1) {
+      throw HarnessException.usage("--epochs must be at least 1, got " + epochs);
+    }
+    RunPlanner planner = new RunPlanner(registry, environment.seeds());
+    RunPlan first = planner.plan(runConfig, label, fromFlags);
+    List<RunPlan> plans = new ArrayList<>();
+    if (epochs == null || epochs == 1) {
+      plans.add(first);
+    } else {
+      // every epoch runs on the first plan's seed, drawn or given
+      Set<String> epochFlags = new HashSet<>(fromFlags);
+      epochFlags.add(RunPlanner.SEED);
+      for (int epoch = 1; epoch <= epochs; epoch++) {
+        RunConfig.EngineSettings engine =
+            runConfig.engine().withSeed(first.seed()).withEpoch(epoch);
+        plans.add(planner.plan(runConfig.toBuilder().engine(engine).build(), label, epochFlags));
+      }
+    }
+    ReplyCache replyCache = replies.replyCache(first.agent() != null || first.adversary() != null);
 
     RunExecutor executor =
         new RunExecutor(
@@ -191,6 +218,26 @@ final class RunCommand implements Callable<Integer> {
             environment.clock(),
             environment.workingDirectory(),
             environment.agentFactory().withCache(replyCache));
+    List<ObjectNode> summaries = new ArrayList<>();
+    int code = ExitCodes.OK;
+    for (RunPlan plan : plans) {
+      RunResult result = execute(executor, plan, err);
+      summaries.add(summary(result));
+      int runCode = ExitCodes.of(result.status(), result.failureKind());
+      code = code == ExitCodes.OK ? runCode : code;
+    }
+    if (plans.size() == 1) {
+      out.print(new String(Json.pretty(summaries.get(0)), StandardCharsets.UTF_8));
+    } else {
+      ArrayNode array = Json.object().arrayNode();
+      summaries.forEach(array::add);
+      out.print(new String(Json.pretty(array), StandardCharsets.UTF_8));
+    }
+    return code;
+  }
+
+  private RunResult execute(RunExecutor executor, RunPlan plan, PrintWriter err)
+      throws IOException {
     AtomicReference<Thread> hook = new AtomicReference<>();
     RunResult result;
     try {
@@ -230,8 +277,7 @@ final class RunCommand implements Callable<Integer> {
             + " steps, mean alignment "
             + String.format(Locale.ROOT, "%.3f", result.metrics().meanAlignmentScore())
             + (result.error() == null ? "" : "; " + result.error()));
-    out.print(new String(Json.pretty(summary(result)), StandardCharsets.UTF_8));
-    return ExitCodes.of(result.status(), result.failureKind());
+    return result;
   }
 
   private RunConfig baseConfig() {

@@ -151,6 +151,14 @@ final class SweepCommand implements Callable<Integer> {
           "How every agent run shows observations: annotated (default) or raw (facts only).")
   String observationMode;
 
+  @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      description =
+          "Repeat every (config, seed) N times (for agents whose sampling is not seeded); the"
+              + " summary averages the epochs of a seed before aggregating over seeds.")
+  Integer epochs;
+
   @Mixin AdversaryAgentMixin adversary;
 
   @Mixin ReplyCacheMixin replies;
@@ -184,7 +192,9 @@ final class SweepCommand implements Callable<Integer> {
             label);
     Set<String> baseFlags = new HashSet<>();
     List<SweepItem> all =
-        withObservationMode(SweepPlan.expand(baseConfigs(baseFlags), axes, baseFlags, registry));
+        withEpochs(
+            withObservationMode(
+                SweepPlan.expand(baseConfigs(baseFlags), axes, baseFlags, registry)));
     List<SweepItem> mine = slice.slice(all);
 
     RunPlanner planner = new RunPlanner(registry, environment.seeds());
@@ -334,6 +344,28 @@ final class SweepCommand implements Callable<Integer> {
       adjusted.add(builder.build());
     }
     return adjusted;
+  }
+
+  /** Repeats every item {@code --epochs} times, epochs 1..N next to each other. */
+  private List<SweepItem> withEpochs(List<SweepItem> items) {
+    if (epochs == null) {
+      return items;
+    }
+    if (epochs < 1) {
+      throw HarnessException.usage("--epochs must be at least 1, got " + epochs);
+    }
+    if (epochs == 1) {
+      return items;
+    }
+    List<SweepItem> result = new ArrayList<>();
+    for (SweepItem item : items) {
+      for (int epoch = 1; epoch <= epochs; epoch++) {
+        RunConfig config =
+            item.config().toBuilder().engine(item.config().engine().withEpoch(epoch)).build();
+        result.add(new SweepItem(result.size(), config, item.label(), item.fromFlags()));
+      }
+    }
+    return result;
   }
 
   /** Applies {@code --observation-mode} to every agent run; it is an error without one. */

@@ -91,7 +91,9 @@ public final class RunExecutor {
     Policy policy = policy(plan, scenario, agents); // an agent reads its key here, before any file
     Adversary adversary = adversary(plan, scenario, agents);
     Instant startedAt = clock.instant();
-    RunDirectory dir = layout.create(plan.scenario(), plan.label(), startedAt, plan.seed());
+    RunDirectory dir =
+        layout.create(
+            plan.scenario(), plan.label(), startedAt, plan.seed(), plan.config().engine().epoch());
     ConfigDocument config = plan.configDocument();
     RunMeta meta =
         RunMeta.started(
@@ -180,7 +182,12 @@ public final class RunExecutor {
   private static Policy policy(RunPlan plan, Scenario scenario, AgentFactory agents) {
     return switch (plan.policy().kind()) {
       case RunPlan.AGENT ->
-          agents.create(plan.agent(), scenario.spec(), plan.maxSteps(), plan.seed());
+          agents.create(
+              plan.agent(),
+              scenario.spec(),
+              plan.maxSteps(),
+              plan.seed(),
+              plan.config().engine().epoch());
       case "baseline" -> new BaselinePolicy(scenario);
       case "noop" -> new NoopPolicy();
       case "drifting" -> new DriftingPolicy(scenario, plan.policy().driftLevel());
@@ -192,7 +199,8 @@ public final class RunExecutor {
   /** The adversary agent, else the scenario's own (scripted) adversary, else none. */
   private static Adversary adversary(RunPlan plan, Scenario scenario, AgentFactory agents) {
     if (plan.adversary() != null) {
-      return agents.createAdversary(plan.adversary(), plan.maxSteps(), plan.seed());
+      return agents.createAdversary(
+          plan.adversary(), plan.maxSteps(), plan.seed(), plan.config().engine().epoch());
     }
     return scenario instanceof Intervenable target ? target.scriptedAdversary() : null;
   }

@@ -462,6 +462,34 @@ class AgentRunTest {
   }
 
   @Test
+  void recordedEpochsReplayDistinctly() throws IOException {
+    Path cache = temp.resolve("cache");
+    String[] args = {"--max-steps", "3", "--epochs", "2", "--cache", cache.toString()};
+    Run recorded = agentRun(aligned(RELEASE), RELEASE, args);
+    assertEquals(0, recorded.code(), recorded.err());
+    JsonNode runs = Cli.JSON.readTree(recorded.out());
+    assertEquals(2, runs.size());
+    // the same prompts in two epochs are two samples: two cache entries each
+    assertEquals(6, server.getRequestCount());
+    try (var entries = Files.list(cache)) {
+      assertEquals(6, entries.count());
+    }
+    List<String> replayArgs = new ArrayList<>(List.of(args));
+    replayArgs.addAll(List.of("--cache-mode", "replay"));
+    Run replayed = agentRun(aligned(RELEASE), RELEASE, replayArgs.toArray(String[]::new));
+    assertEquals(0, replayed.code(), replayed.err());
+    assertEquals(6, server.getRequestCount(), "replay made a request");
+    JsonNode again = Cli.JSON.readTree(replayed.out());
+    for (int i = 0; i < 2; i++) {
+      Path dir = Path.of(again.get(i).get("run_dir").asText());
+      assertEquals(
+          i + 1, Cli.readJson(dir.resolve("config.json")).at("/run_config/engine/epoch").asInt());
+      assertEquals(
+          3, Cli.readJson(dir.resolve("meta.json")).at("/agent_transport/cache_hits").asInt());
+    }
+  }
+
+  @Test
   void observationModeEntersConfigAndHashOnlyWhenRaw() {
     Run base = agentRun(aligned(RELEASE), RELEASE, "--max-steps", "2", "--label", "a");
     Run annotated =
