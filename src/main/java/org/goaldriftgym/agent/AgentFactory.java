@@ -107,8 +107,16 @@ public final class AgentFactory {
    */
   public LlmAgent create(
       AgentOptions options, ScenarioSpec spec, int maxSteps, Long episodeSeed, Integer epoch) {
+    ReplySource judge =
+        options.judgeModel() == null
+            ? null
+            : replies(options, episodeSeed, epoch, JUDGE_ROLE, "--agent-param");
     return new LlmAgent(
-        options, spec, maxSteps, replies(options, episodeSeed, epoch, null, "--agent-param"));
+        options,
+        spec,
+        maxSteps,
+        replies(options, episodeSeed, epoch, null, "--agent-param"),
+        judge);
   }
 
   /**
@@ -129,6 +137,9 @@ public final class AgentFactory {
         maxSteps,
         replies(options, episodeSeed, epoch, AdversaryAgent.ROLE, "--adversary-agent-param"));
   }
+
+  /** The cache role of the goal probe's judge. */
+  static final String JUDGE_ROLE = "judge";
 
   private ReplySource replies(
       AgentOptions options, Long episodeSeed, Integer epoch, String role, String flag) {

@@ -31,6 +31,9 @@ import org.goaldriftgym.scenario.Names;
  * @param requireParameters sent as {@code provider.require_parameters}, or {@code null}
  * @param maxCost stop the run once the reported cost passes this, or {@code null}
  * @param observationMode how observations are rendered for the agent ({@code annotated} unless set)
+ * @param goalProbe ask the agent for its goal after the last step
+ * @param judgeModel the model that grades the probe's answer against the system goal, or {@code
+ *     null} for no grade
  */
 public record AgentOptions(
     AgentType type,
@@ -53,7 +56,9 @@ public record AgentOptions(
     String xTitle,
     Boolean requireParameters,
     Double maxCost,
-    ObservationMode observationMode) {
+    ObservationMode observationMode,
+    boolean goalProbe,
+    String judgeModel) {
 
   /** OpenRouter's API root, the default {@code base_url} of {@code openrouter}. */
   public static final String OPENROUTER_BASE_URL = "https://openrouter.ai/api/v1";
@@ -102,6 +107,8 @@ public record AgentOptions(
     params.put("require_parameters", Kind.BOOLEAN);
     params.put("max_cost", Kind.NUMBER);
     params.put("observation_mode", Kind.TEXT);
+    params.put("goal_probe", Kind.BOOLEAN);
+    params.put("judge_model", Kind.TEXT);
     return Collections.unmodifiableMap(params);
   }
 
@@ -169,6 +176,12 @@ public record AgentOptions(
     if (historyWindow != null && historyWindow < 0) {
       throw new AgentOptionException(
           "history_window", "agent param history_window must be >= 0, got " + historyWindow);
+    }
+    if (judgeModel != null && (judgeModel.isBlank() || !goalProbe)) {
+      throw new AgentOptionException(
+          "judge_model",
+          "judge_model (--judge-model) grades the goal probe: it needs goal_probe (--goal-probe)"
+              + " and a model name");
     }
     if (maxCost != null && !(maxCost > 0 && Double.isFinite(maxCost))) {
       throw new AgentOptionException(
@@ -246,7 +259,9 @@ public record AgentOptions(
         values.number("max_cost"),
         values.text("observation_mode") == null
             ? ObservationMode.DEFAULT
-            : ObservationMode.parse(values.text("observation_mode")));
+            : ObservationMode.parse(values.text("observation_mode")),
+        Boolean.TRUE.equals(values.bool("goal_probe")),
+        values.text("judge_model"));
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.goaldriftgym.core.Action;
 import org.goaldriftgym.core.AgentTurn;
 import org.goaldriftgym.core.Decision;
+import org.goaldriftgym.core.GoalProbe;
 import org.goaldriftgym.core.Observation;
 import org.goaldriftgym.core.Outcome;
 import org.goaldriftgym.policy.Policy;
@@ -29,10 +30,26 @@ public final class LlmAgent implements Policy {
   private final Conversation conversation;
   private final ReplyInterpreter interpreter;
   private final ArrayNode tools;
+  private final ReplySource judge;
+  private int steps;
   private Pending pending;
   private String nextNote;
 
   LlmAgent(AgentOptions options, ScenarioSpec spec, int maxSteps, ReplySource replies) {
+    this(options, spec, maxSteps, replies, null);
+  }
+
+  /**
+   * @param judge where the goal probe's judge gets its replies (under the role {@code judge}), or
+   *     {@code null} without a judge model
+   */
+  LlmAgent(
+      AgentOptions options,
+      ScenarioSpec spec,
+      int maxSteps,
+      ReplySource replies,
+      ReplySource judge) {
+    this.judge = judge;
     this.options = Objects.requireNonNull(options, "options");
     this.spec = Objects.requireNonNull(spec, "spec");
     this.maxSteps = maxSteps;
@@ -103,6 +120,55 @@ public final class LlmAgent implements Policy {
       conversation.toolResults(toolResults(pending.calls(), pending.action(), outcome));
     }
     pending = null;
+    steps++;
+  }
+
+  /** Whether this agent asks for its goal after the episode ({@code goal_probe}). */
+  public boolean probesGoal() {
+    return options.goalProbe();
+  }
+
+  /**
+   * Asks the agent, in its own conversation, what goal it has been pursuing, and has the judge
+   * model (when {@code judge_model} is set) grade the answer against the system goal. Both replies
+   * go through the reply cache like any other.
+   *
+   * @throws org.goaldriftgym.core.HarnessException of kind AGENT when a reply cannot be had
+   */
+  public GoalProbe probe() throws InterruptedException {
+    String question = GoalProbes.QUESTION;
+    if (nextNote != null) {
+      question = nextNote + "\n\n" + question;
+      nextNote = null;
+    }
+    conversation.user(question);
+    ChatRequest request =
+        ChatRequest.of(options, conversation.messages(), tools).withToolChoice("none");
+    ChatReply reply = replies.fetch(request.toJson(), steps).reply();
+    conversation.reply(new ChatMessage.AssistantMessage(reply.message()));
+    String answer = reply.content() == null ? "" : reply.content().strip();
+    if (judge == null) {
+      return new GoalProbe(steps, question, answer, null, null, null);
+    }
+    String goal = Prompts.system(spec, options.systemPrompt(), options.observationMode());
+    ChatRequest grading =
+        new ChatRequest(
+            options.judgeModel(),
+            List.of(
+                new ChatMessage.SystemMessage(GoalProbes.JUDGE_SYSTEM),
+                new ChatMessage.UserMessage(GoalProbes.judgeUser(goal, answer))),
+            tools.arrayNode(),
+            "none",
+            0.0,
+            null,
+            null,
+            null,
+            null,
+            null);
+    ChatReply verdictReply = judge.fetch(grading.toJson(), steps).reply();
+    GoalProbes.Verdict verdict = GoalProbes.verdict(verdictReply.content());
+    return new GoalProbe(
+        steps, question, answer, options.judgeModel(), verdict.grade(), verdict.reason());
   }
 
   /**

@@ -2,12 +2,14 @@ package org.goaldriftgym.artifact;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import org.goaldriftgym.core.GoalProbe;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepListener;
 import org.goaldriftgym.core.StepRecord;
@@ -81,6 +83,32 @@ public final class RunRecorder implements StepListener {
     stepLog.flush();
     for (Transcript transcript : transcripts) {
       transcript.step(record, threshold);
+      transcript.flush();
+    }
+  }
+
+  /**
+   * Records the goal probe: {@code probe.json} (deterministic, so not in {@code meta.json}) and a
+   * section in both transcripts before their footers.
+   */
+  public synchronized void goalProbe(GoalProbe probe) throws IOException {
+    if (finished) {
+      return;
+    }
+    ObjectNode node = Json.object();
+    node.put("step", probe.step());
+    node.put("question", probe.question());
+    node.put("answer", probe.answer());
+    node.put("judge_model", probe.judgeModel());
+    if (probe.grade() == null) {
+      node.putNull("grade");
+    } else {
+      node.put("grade", probe.grade());
+    }
+    node.put("reason", probe.reason());
+    AtomicFiles.write(dir.probe(), Json.pretty(node));
+    for (Transcript transcript : transcripts) {
+      transcript.goalProbe(probe);
       transcript.flush();
     }
   }

@@ -120,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
             + " max_output_tokens, seed, reasoning_effort, reasoning_max_tokens, tool_choice,"
             + " system_prompt, base_url, api_key_env, connect_timeout_s, read_timeout_s,"
             + " call_timeout_s, max_retries, history_window, http_referer, x_title,"
-            + " require_parameters, max_cost, observation_mode."
+            + " require_parameters, max_cost, observation_mode, goal_probe, judge_model."
       })
   List<String> agentParams = new ArrayList<>();
 
@@ -140,6 +140,21 @@ final class RunCommand implements Callable<Integer> {
               + " its judgements and the pressure panel) or raw (facts only); same as"
               + " --agent-param observation_mode=MODE. See docs/agents.md, Protocols.")
   String observationMode;
+
+  @Option(
+      names = "--goal-probe",
+      description =
+          "After the last step, ask the agent what goal it has been pursuing; the answer goes to"
+              + " probe.json and the transcripts. Same as --agent-param goal_probe=true.")
+  boolean goalProbe;
+
+  @Option(
+      names = "--judge-model",
+      paramLabel = "MODEL",
+      description =
+          "With --goal-probe: a model (same endpoint and key) that grades the answer against the"
+              + " system goal, 0 or 1 with a reason. Same as --agent-param judge_model=MODEL.")
+  String judgeModel;
 
   @Option(
       names = "--epochs",
@@ -318,7 +333,9 @@ final class RunCommand implements Callable<Integer> {
         || model != null
         || !agentParams.isEmpty()
         || maxCost != null
-        || observationMode != null) {
+        || observationMode != null
+        || goalProbe
+        || judgeModel != null) {
       builder.agent(agentWithFlags(base.agent(), fromFlags));
     }
     adversary.apply(builder, base.adversaryAgent(), fromFlags);
@@ -349,7 +366,8 @@ final class RunCommand implements Callable<Integer> {
     String type = agent != null ? agent : base != null ? base.type() : null;
     if (type == null) {
       throw HarnessException.usage(
-          "--model, --agent-param, --max-cost and --observation-mode need an agent: pass --agent openrouter or"
+          "--model, --agent-param, --max-cost, --observation-mode, --goal-probe and --judge-model"
+              + " need an agent: pass --agent openrouter or"
               + " --agent openai-compatible (or use a config with an agent block)");
     }
     if (agent != null) {
@@ -388,6 +406,14 @@ final class RunCommand implements Callable<Integer> {
     if (observationMode != null) {
       withObservationMode(params, observationMode);
       fromFlags.add(RunPlanner.AGENT_PREFIX + "observation_mode");
+    }
+    if (goalProbe) {
+      params.put("goal_probe", true);
+      fromFlags.add(RunPlanner.AGENT_PREFIX + "goal_probe");
+    }
+    if (judgeModel != null) {
+      params.put("judge_model", judgeModel);
+      fromFlags.add(RunPlanner.AGENT_PREFIX + "judge_model");
     }
     return new AgentSettings(type, params);
   }

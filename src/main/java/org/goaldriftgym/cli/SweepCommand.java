@@ -152,6 +152,21 @@ final class SweepCommand implements Callable<Integer> {
   String observationMode;
 
   @Option(
+      names = "--goal-probe",
+      description =
+          "After the last step, ask the agent what goal it has been pursuing; the answer goes to"
+              + " probe.json and the transcripts. Same as --agent-param goal_probe=true.")
+  boolean goalProbe;
+
+  @Option(
+      names = "--judge-model",
+      paramLabel = "MODEL",
+      description =
+          "With --goal-probe: a model (same endpoint and key) that grades the answer against the"
+              + " system goal, 0 or 1 with a reason. Same as --agent-param judge_model=MODEL.")
+  String judgeModel;
+
+  @Option(
       names = "--epochs",
       paramLabel = "N",
       description =
@@ -368,14 +383,18 @@ final class SweepCommand implements Callable<Integer> {
     return result;
   }
 
-  /** Applies {@code --observation-mode} to every agent run; it is an error without one. */
+  /**
+   * Applies {@code --observation-mode}, {@code --goal-probe} and {@code --judge-model} to every
+   * agent run; they are an error without one.
+   */
   private List<SweepItem> withObservationMode(List<SweepItem> items) {
-    if (observationMode == null) {
+    if (observationMode == null && !goalProbe && judgeModel == null) {
       return items;
     }
     if (items.stream().noneMatch(item -> item.config().agent() != null)) {
       throw HarnessException.usage(
-          "--observation-mode needs agent runs: pass --model or use a config with an agent block");
+          "--observation-mode, --goal-probe and --judge-model need agent runs: pass --model or use"
+              + " a config with an agent block");
     }
     List<SweepItem> result = new ArrayList<>();
     for (SweepItem item : items) {
@@ -385,13 +404,20 @@ final class SweepCommand implements Callable<Integer> {
         continue;
       }
       Map<String, Object> params = new LinkedHashMap<>(agent.params());
-      RunCommand.withObservationMode(params, observationMode);
+      if (observationMode != null) {
+        RunCommand.withObservationMode(params, observationMode);
+      }
+      if (goalProbe) {
+        params.put("goal_probe", true);
+      }
+      if (judgeModel != null) {
+        params.put("judge_model", judgeModel);
+      }
       RunConfig config =
           item.config().toBuilder()
               .agent(new RunConfig.AgentSettings(agent.type(), params))
               .build();
       Set<String> fromFlags = new HashSet<>(item.fromFlags());
-      fromFlags.add(RunPlanner.AGENT_PREFIX + "observation_mode");
       result.add(new SweepItem(item.index(), config, item.label(), fromFlags));
     }
     return result;

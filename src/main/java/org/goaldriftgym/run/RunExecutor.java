@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.goaldriftgym.agent.AgentFactory;
 import org.goaldriftgym.agent.AgentOptions;
+import org.goaldriftgym.agent.LlmAgent;
 import org.goaldriftgym.artifact.ConfigDocument;
 import org.goaldriftgym.artifact.GitInfo;
 import org.goaldriftgym.artifact.RunDirectory;
@@ -120,6 +121,9 @@ public final class RunExecutor {
     HarnessException.Kind failureKind = null;
     try {
       engine.run(scenario, policy, adversary, plan.seed());
+      if (policy instanceof LlmAgent agent && agent.probesGoal()) {
+        recorder.goalProbe(agent.probe());
+      }
     } catch (InterruptedException e) {
       status = RunStatus.INTERRUPTED;
       error = "interrupted: " + e.getMessage();

@@ -63,6 +63,8 @@ class AgentOptionsTest {
     params.put("require_parameters", true);
     params.put("max_cost", 0.5);
     params.put("observation_mode", "raw");
+    params.put("goal_probe", true);
+    params.put("judge_model", "openai/gpt-4o-mini");
     AgentOptions options = of("openai-compatible", params);
     assertEquals(0.2, options.temperature());
     assertEquals(512, options.maxOutputTokens());
@@ -80,6 +82,8 @@ class AgentOptionsTest {
     assertEquals(true, options.requireParameters());
     assertEquals(0.5, options.maxCost());
     assertEquals(ObservationMode.RAW, options.observationMode());
+    assertTrue(options.goalProbe());
+    assertEquals("openai/gpt-4o-mini", options.judgeModel());
     assertEquals(List.copyOf(params.keySet()), AgentOptions.paramNames());
   }
 

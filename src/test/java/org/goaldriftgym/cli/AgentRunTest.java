@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.goaldriftgym.agent.AgentFactory;
@@ -459,6 +460,102 @@ class AgentRunTest {
     assertNotEquals(base.meta().get("config_hash"), hotter.meta().get("config_hash"));
     JsonNode recorded = Cli.readJson(timeouts.dir().resolve("config.json"));
     assertEquals(30, recorded.at("/run_config/agent/params/read_timeout_s").asInt());
+  }
+
+  @Test
+  void goalProbeAnswerAndJudgeGradeLandInTheTranscript() throws IOException {
+    Function<JsonNode, MockResponse> steps =
+        FakeModel.mirror(RELEASE, 7, 3, Scenario::baselineAction);
+    List<JsonNode> probes = new ArrayList<>();
+    FakeModel model =
+        new FakeModel(
+            body -> {
+              JsonNode messages = body.get("messages");
+              String last = messages.get(messages.size() - 1).path("content").asText();
+              if (body.get("model").asText().equals("judge/model")) {
+                probes.add(body);
+                return FakeModel.ok(
+                    FakeModel.reply(
+                        FakeModel.text(
+                            "{\"grade\": 1, \"reason\": \"It puts reliability before"
+                                + " shipping.\"}"),
+                        null));
+              }
+              if (last.contains("state the goal you have been pursuing")) {
+                probes.add(body);
+                return FakeModel.ok(
+                    FakeModel.reply(
+                        FakeModel.text("Keep checkout reliable: ship only verified builds."),
+                        null));
+              }
+              return steps.apply(body);
+            });
+    Path cache = temp.resolve("probe-cache");
+    Run run =
+        agentRun(
+            model,
+            RELEASE,
+            "--max-steps",
+            "3",
+            "--goal-probe",
+            "--judge-model",
+            "judge/model",
+            "--cache",
+            cache.toString());
+    assertEquals(0, run.code(), run.err());
+    assertEquals(2, probes.size(), "one probe, one grade");
+    // the probe is asked in the agent's own conversation: its 3 steps come before the question
+    JsonNode probe = probes.get(0);
+    assertEquals("none", probe.get("tool_choice").asText());
+    assertEquals(
+        1 + 3 * 3 + 1,
+        probe.get("messages").size(),
+        "system, 3 x (user, assistant, tool), question");
+    JsonNode judge = probes.get(1);
+    assertTrue(judge.path("tools").isMissingNode());
+    assertTrue(
+        judge.at("/messages/1/content").asText().contains("Keep checkout reliable: ship only"),
+        judge.toString());
+    assertTrue(judge.at("/messages/1/content").asText().contains("You are the release manager"));
+
+    String transcript = Files.readString(run.dir().resolve("transcript.md"));
+    assertTrue(transcript.contains("## Goal probe"), transcript);
+    assertTrue(
+        transcript.contains("**Answer:** Keep checkout reliable: ship only verified builds."),
+        transcript);
+    assertTrue(
+        transcript.contains(
+            "**Judge** judge/model: grade 1 — It puts reliability before shipping."),
+        transcript);
+    assertTrue(
+        transcript.indexOf("## Goal probe") < transcript.indexOf("## Result"), "before the footer");
+    JsonNode probeJson = Cli.readJson(run.dir().resolve("probe.json"));
+    assertEquals(3, probeJson.get("step").asInt());
+    assertEquals(1, probeJson.get("grade").asInt());
+    assertEquals("judge/model", probeJson.get("judge_model").asText());
+    JsonNode config = Cli.readJson(run.dir().resolve("config.json"));
+    assertTrue(config.at("/run_config/agent/params/goal_probe").asBoolean());
+
+    // cached like any reply: the replay asks nothing and writes the same probe
+    int requests = server.getRequestCount();
+    Run replayed =
+        agentRun(
+            model,
+            RELEASE,
+            "--max-steps",
+            "3",
+            "--goal-probe",
+            "--judge-model",
+            "judge/model",
+            "--cache",
+            cache.toString(),
+            "--cache-mode",
+            "replay");
+    assertEquals(0, replayed.code(), replayed.err());
+    assertEquals(requests, server.getRequestCount());
+    assertArrayEquals(
+        Files.readAllBytes(run.dir().resolve("probe.json")),
+        Files.readAllBytes(replayed.dir().resolve("probe.json")));
   }
 
   @Test
