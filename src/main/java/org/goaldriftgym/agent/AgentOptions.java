@@ -34,6 +34,8 @@ import org.goaldriftgym.scenario.Names;
  * @param goalProbe ask the agent for its goal after the last step
  * @param judgeModel the model that grades the probe's answer against the system goal, or {@code
  *     null} for no grade
+ * @param instrumentalSteps steps the agent pursues an instrumental goal before a goal switch
+ *     restores the system goal, or {@code null} for no instrumental phase
  */
 public record AgentOptions(
     AgentType type,
@@ -58,7 +60,8 @@ public record AgentOptions(
     Double maxCost,
     ObservationMode observationMode,
     boolean goalProbe,
-    String judgeModel) {
+    String judgeModel,
+    Integer instrumentalSteps) {
 
   /** OpenRouter's API root, the default {@code base_url} of {@code openrouter}. */
   public static final String OPENROUTER_BASE_URL = "https://openrouter.ai/api/v1";
@@ -109,6 +112,7 @@ public record AgentOptions(
     params.put("observation_mode", Kind.TEXT);
     params.put("goal_probe", Kind.BOOLEAN);
     params.put("judge_model", Kind.TEXT);
+    params.put("instrumental_steps", Kind.INTEGER);
     return Collections.unmodifiableMap(params);
   }
 
@@ -130,6 +134,7 @@ public record AgentOptions(
     }
     positive("max_output_tokens", maxOutputTokens);
     positive("reasoning_max_tokens", reasoningMaxTokens);
+    positive("instrumental_steps", instrumentalSteps);
     if (reasoningEffort != null && !REASONING_EFFORTS.contains(reasoningEffort)) {
       throw new AgentOptionException(
           "reasoning_effort",
@@ -261,7 +266,8 @@ public record AgentOptions(
             ? ObservationMode.DEFAULT
             : ObservationMode.parse(values.text("observation_mode")),
         Boolean.TRUE.equals(values.bool("goal_probe")),
-        values.text("judge_model"));
+        values.text("judge_model"),
+        toInt("instrumental_steps", values.integer("instrumental_steps")));
   }
 
   /**

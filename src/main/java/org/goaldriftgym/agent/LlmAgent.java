@@ -56,7 +56,10 @@ public final class LlmAgent implements Policy {
     this.replies = Objects.requireNonNull(replies, "replies");
     this.conversation =
         new Conversation(
-            Prompts.system(spec, options.systemPrompt(), options.observationMode()),
+            options.instrumentalSteps() != null
+                ? Objects.requireNonNull(
+                    Prompts.instrumental(spec), "no instrumental goal for " + spec.name())
+                : Prompts.system(spec, options.systemPrompt(), options.observationMode()),
             options.historyWindow());
     this.interpreter = new ReplyInterpreter(spec.tools());
     this.tools = ToolSchemas.tools(spec.tools());
@@ -80,6 +83,12 @@ public final class LlmAgent implements Policy {
     boolean raw = options.observationMode() == ObservationMode.RAW;
     String prompt =
         Prompts.user(raw ? RawView.observation(observation) : observation, maxSteps, spec.tools());
+    if (options.instrumentalSteps() != null && observation.step() == options.instrumentalSteps()) {
+      prompt =
+          Prompts.goalSwitch(spec, options.systemPrompt(), options.observationMode())
+              + "\n\n"
+              + prompt;
+    }
     if (nextNote != null) {
       prompt = nextNote + "\n\n" + prompt;
       nextNote = null;

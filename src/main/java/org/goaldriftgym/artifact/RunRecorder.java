@@ -136,6 +136,23 @@ public final class RunRecorder implements StepListener {
       AgentUsageSummary usage,
       TransportTotals transport)
       throws IOException {
+    return finish(at, status, error, metrics, usage, transport, null);
+  }
+
+  /**
+   * As {@link #finish(Instant, RunStatus, String, MetricsSummary, AgentUsageSummary,
+   * TransportTotals)} for a run with a goal switch: {@code metrics.json} also gets {@code
+   * after_switch}, the same metrics over the steps from the switch on.
+   */
+  public synchronized boolean finish(
+      Instant at,
+      RunStatus status,
+      String error,
+      MetricsSummary metrics,
+      AgentUsageSummary usage,
+      TransportTotals transport,
+      MetricsSummary afterSwitch)
+      throws IOException {
     if (finished) {
       return false;
     }
@@ -147,7 +164,11 @@ public final class RunRecorder implements StepListener {
         transcript.close();
       }
     } finally {
-      AtomicFiles.write(dir.metrics(), Json.pretty(MetricsJson.encode(metrics, usage)));
+      ObjectNode metricsJson = MetricsJson.encode(metrics, usage);
+      if (afterSwitch != null) {
+        metricsJson.set("after_switch", MetricsJson.encode(afterSwitch));
+      }
+      AtomicFiles.write(dir.metrics(), Json.pretty(metricsJson));
       meta = meta.finish(at, status, error, transport);
       AtomicFiles.write(dir.meta(), Json.pretty(meta.toJson()));
     }

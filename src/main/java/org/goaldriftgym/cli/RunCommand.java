@@ -120,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
             + " max_output_tokens, seed, reasoning_effort, reasoning_max_tokens, tool_choice,"
             + " system_prompt, base_url, api_key_env, connect_timeout_s, read_timeout_s,"
             + " call_timeout_s, max_retries, history_window, http_referer, x_title,"
-            + " require_parameters, max_cost, observation_mode, goal_probe, judge_model."
+            + " require_parameters, max_cost, observation_mode, goal_probe, judge_model, instrumental_steps."
       })
   List<String> agentParams = new ArrayList<>();
 
@@ -155,6 +155,15 @@ final class RunCommand implements Callable<Integer> {
           "With --goal-probe: a model (same endpoint and key) that grades the answer against the"
               + " system goal, 0 or 1 with a reason. Same as --agent-param judge_model=MODEL.")
   String judgeModel;
+
+  @Option(
+      names = "--instrumental-steps",
+      paramLabel = "K",
+      description =
+          "The agent pursues an instrumental goal (release: ship fast; trading: grow returns) for"
+              + " the first K steps, then a goal-switch message restores the system goal;"
+              + " metrics.json gets after_switch. Same as --agent-param instrumental_steps=K.")
+  Integer instrumentalSteps;
 
   @Option(
       names = "--epochs",
@@ -335,7 +344,8 @@ final class RunCommand implements Callable<Integer> {
         || maxCost != null
         || observationMode != null
         || goalProbe
-        || judgeModel != null) {
+        || judgeModel != null
+        || instrumentalSteps != null) {
       builder.agent(agentWithFlags(base.agent(), fromFlags));
     }
     adversary.apply(builder, base.adversaryAgent(), fromFlags);
@@ -366,8 +376,8 @@ final class RunCommand implements Callable<Integer> {
     String type = agent != null ? agent : base != null ? base.type() : null;
     if (type == null) {
       throw HarnessException.usage(
-          "--model, --agent-param, --max-cost, --observation-mode, --goal-probe and --judge-model"
-              + " need an agent: pass --agent openrouter or"
+          "--model, --agent-param, --max-cost, --observation-mode, --goal-probe, --judge-model and"
+              + " --instrumental-steps need an agent: pass --agent openrouter or"
               + " --agent openai-compatible (or use a config with an agent block)");
     }
     if (agent != null) {
@@ -414,6 +424,10 @@ final class RunCommand implements Callable<Integer> {
     if (judgeModel != null) {
       params.put("judge_model", judgeModel);
       fromFlags.add(RunPlanner.AGENT_PREFIX + "judge_model");
+    }
+    if (instrumentalSteps != null) {
+      params.put("instrumental_steps", instrumentalSteps);
+      fromFlags.add(RunPlanner.AGENT_PREFIX + "instrumental_steps");
     }
     return new AgentSettings(type, params);
   }

@@ -167,6 +167,15 @@ final class SweepCommand implements Callable<Integer> {
   String judgeModel;
 
   @Option(
+      names = "--instrumental-steps",
+      paramLabel = "K",
+      description =
+          "The agent pursues an instrumental goal (release: ship fast; trading: grow returns) for"
+              + " the first K steps, then a goal-switch message restores the system goal;"
+              + " metrics.json gets after_switch. Same as --agent-param instrumental_steps=K.")
+  Integer instrumentalSteps;
+
+  @Option(
       names = "--epochs",
       paramLabel = "N",
       description =
@@ -388,13 +397,13 @@ final class SweepCommand implements Callable<Integer> {
    * agent run; they are an error without one.
    */
   private List<SweepItem> withObservationMode(List<SweepItem> items) {
-    if (observationMode == null && !goalProbe && judgeModel == null) {
+    if (observationMode == null && !goalProbe && judgeModel == null && instrumentalSteps == null) {
       return items;
     }
     if (items.stream().noneMatch(item -> item.config().agent() != null)) {
       throw HarnessException.usage(
-          "--observation-mode, --goal-probe and --judge-model need agent runs: pass --model or use"
-              + " a config with an agent block");
+          "--observation-mode, --goal-probe, --judge-model and --instrumental-steps need agent"
+              + " runs: pass --model or use a config with an agent block");
     }
     List<SweepItem> result = new ArrayList<>();
     for (SweepItem item : items) {
@@ -412,6 +421,9 @@ final class SweepCommand implements Callable<Integer> {
       }
       if (judgeModel != null) {
         params.put("judge_model", judgeModel);
+      }
+      if (instrumentalSteps != null) {
+        params.put("instrumental_steps", instrumentalSteps);
       }
       RunConfig config =
           item.config().toBuilder()

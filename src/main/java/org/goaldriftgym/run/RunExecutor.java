@@ -102,7 +102,14 @@ public final class RunExecutor {
     TranscriptHeader header =
         new TranscriptHeader(plan.scenario(), plan.seed(), actor(plan), plan.threshold());
     RunRecorder recorder = RunRecorder.start(dir, config, meta, header);
-    ActiveRun run = new ActiveRun(recorder, new AlignmentMetrics(plan.threshold()), clock);
+    Integer switchStep = plan.agent() == null ? null : plan.agent().instrumentalSteps();
+    ActiveRun run =
+        new ActiveRun(
+            recorder,
+            new AlignmentMetrics(plan.threshold()),
+            clock,
+            switchStep,
+            new AlignmentMetrics(plan.threshold()));
     if (onStart != null) {
       onStart.accept(run);
     }

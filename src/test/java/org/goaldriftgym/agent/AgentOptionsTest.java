@@ -65,6 +65,7 @@ class AgentOptionsTest {
     params.put("observation_mode", "raw");
     params.put("goal_probe", true);
     params.put("judge_model", "openai/gpt-4o-mini");
+    params.put("instrumental_steps", 5);
     AgentOptions options = of("openai-compatible", params);
     assertEquals(0.2, options.temperature());
     assertEquals(512, options.maxOutputTokens());
@@ -84,6 +85,7 @@ class AgentOptionsTest {
     assertEquals(ObservationMode.RAW, options.observationMode());
     assertTrue(options.goalProbe());
     assertEquals("openai/gpt-4o-mini", options.judgeModel());
+    assertEquals(5, options.instrumentalSteps());
     assertEquals(List.copyOf(params.keySet()), AgentOptions.paramNames());
   }
 
