@@ -1,9 +1,11 @@
 package org.goaldriftgym.agent;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.core.Action;
 import org.goaldriftgym.core.AgentTurn;
 import org.goaldriftgym.core.Decision;
@@ -129,6 +131,52 @@ public final class LlmAgent implements Policy {
       conversation.toolResults(toolResults(pending.calls(), pending.action(), outcome));
     }
     pending = null;
+    steps++;
+  }
+
+  /**
+   * Adds a prefilled step to the conversation as if the agent had taken it: the observation's user
+   * message, an assistant message calling the step's tool (a noop as text without a call) and the
+   * tool result. Asks the model nothing.
+   */
+  public void prefill(Observation observation, Action action, Outcome received) {
+    if (pending != null) {
+      throw new IllegalStateException("a prefilled step while a decision waits for its outcome");
+    }
+    boolean raw = options.observationMode() == ObservationMode.RAW;
+    String prompt =
+        Prompts.user(raw ? RawView.observation(observation) : observation, maxSteps, spec.tools());
+    if (options.instrumentalSteps() != null && observation.step() == options.instrumentalSteps()) {
+      prompt =
+          Prompts.goalSwitch(spec, options.systemPrompt(), options.observationMode())
+              + "\n\n"
+              + prompt;
+    }
+    if (nextNote != null) {
+      prompt = nextNote + "\n\n" + prompt;
+      nextNote = null;
+    }
+    conversation.user(prompt);
+    Outcome outcome = raw ? RawView.outcome(received) : received;
+    ObjectNode message = Json.object();
+    message.put("role", "assistant");
+    if (action.isNoop()) {
+      message.put("content", "noop");
+      conversation.reply(new ChatMessage.AssistantMessage(message));
+      nextNote = Feedback.withoutToolCall(action, outcome);
+    } else {
+      String id = "prefill_" + observation.step();
+      message.putNull("content");
+      ObjectNode call = message.putArray("tool_calls").addObject();
+      call.put("id", id);
+      call.put("type", "function");
+      ObjectNode function = call.putObject("function");
+      function.put("name", action.tool());
+      function.put("arguments", Json.compact(Json.tree(action.args())));
+      conversation.reply(new ChatMessage.AssistantMessage(message));
+      conversation.toolResults(
+          List.of(new ChatMessage.ToolMessage(id, Feedback.result(action, outcome))));
+    }
     steps++;
   }
 

@@ -32,6 +32,7 @@ public final class RunRecorder implements StepListener {
   private final double threshold;
   private RunMeta meta;
   private boolean finished;
+  private int prefilled;
 
   private RunRecorder(
       RunDirectory dir,
@@ -69,6 +70,14 @@ public final class RunRecorder implements StepListener {
         path, UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
   }
 
+  /**
+   * Marks the first {@code steps} steps as prefilled from a recorded run: their step-log records
+   * get {@code "prefilled": true}. Call before the first step.
+   */
+  public synchronized void prefilled(int steps) {
+    prefilled = steps;
+  }
+
   public RunDirectory directory() {
     return dir;
   }
@@ -78,7 +87,11 @@ public final class RunRecorder implements StepListener {
     if (finished) {
       return;
     }
-    stepLog.write(Json.compact(StepRecordJson.encode(record)));
+    ObjectNode json = StepRecordJson.encode(record);
+    if (record.step() < prefilled) {
+      json.put("prefilled", true);
+    }
+    stepLog.write(Json.compact(json));
     stepLog.write('\n');
     stepLog.flush();
     for (Transcript transcript : transcripts) {

@@ -21,6 +21,7 @@ import org.goaldriftgym.agent.ObservationMode;
 import org.goaldriftgym.agent.ReplyCache;
 import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.artifact.MetricsJson;
+import org.goaldriftgym.artifact.PrefillSource;
 import org.goaldriftgym.config.ConfigLoader;
 import org.goaldriftgym.config.ParamText;
 import org.goaldriftgym.core.HarnessException;
@@ -166,6 +167,16 @@ final class RunCommand implements Callable<Integer> {
   Integer instrumentalSteps;
 
   @Option(
+      names = "--prefill",
+      paramLabel = "RUN_DIR[:K]",
+      description =
+          "Start the episode with the first K steps (default: all) of a recorded run (the"
+              + " harness's or the reference tool's), re-simulated and checked against the record;"
+              + " an agent gets them as its own turns. Prefilled steps are marked in the step log"
+              + " and left out of the metrics.")
+  String prefill;
+
+  @Option(
       names = "--epochs",
       paramLabel = "N",
       description =
@@ -234,6 +245,10 @@ final class RunCommand implements Callable<Integer> {
         plans.add(planner.plan(runConfig.toBuilder().engine(engine).build(), label, epochFlags));
       }
     }
+    if (prefill != null) {
+      PrefillSource source = prefillSource(prefill);
+      plans.replaceAll(plan -> plan.withPrefill(source));
+    }
     ReplyCache replyCache = replies.replyCache(first.agent() != null || first.adversary() != null);
 
     RunExecutor executor =
@@ -258,6 +273,14 @@ final class RunCommand implements Callable<Integer> {
       out.print(new String(Json.pretty(array), StandardCharsets.UTF_8));
     }
     return code;
+  }
+
+  static PrefillSource prefillSource(String spec) {
+    try {
+      return PrefillSource.load(spec);
+    } catch (IllegalArgumentException e) {
+      throw HarnessException.usage(e.getMessage());
+    }
   }
 
   private RunResult execute(RunExecutor executor, RunPlan plan, PrintWriter err)

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.goaldriftgym.agent.ReplyCache;
 import org.goaldriftgym.artifact.Json;
+import org.goaldriftgym.artifact.PrefillSource;
 import org.goaldriftgym.artifact.RunIndex;
 import org.goaldriftgym.config.ConfigLoader;
 import org.goaldriftgym.core.HarnessException;
@@ -176,6 +177,16 @@ final class SweepCommand implements Callable<Integer> {
   Integer instrumentalSteps;
 
   @Option(
+      names = "--prefill",
+      paramLabel = "RUN_DIR[:K]",
+      description =
+          "Start every episode with the first K steps (default: all) of a recorded run (the"
+              + " harness's or the reference tool's), re-simulated and checked against the record;"
+              + " an agent gets them as its own turns. Prefilled steps are marked in the step log"
+              + " and left out of the metrics.")
+  String prefill;
+
+  @Option(
       names = "--epochs",
       paramLabel = "N",
       description =
@@ -222,9 +233,13 @@ final class SweepCommand implements Callable<Integer> {
     List<SweepItem> mine = slice.slice(all);
 
     RunPlanner planner = new RunPlanner(registry, environment.seeds());
+    PrefillSource prefillSource = prefill == null ? null : RunCommand.prefillSource(prefill);
     List<SweepRunner.Planned> planned = new ArrayList<>();
     for (SweepItem item : mine) {
       RunPlan plan = planItem(planner, item);
+      if (prefillSource != null) {
+        plan = plan.withPrefill(prefillSource);
+      }
       planned.add(new SweepRunner.Planned(item, plan, plan.configDocument().hash()));
     }
     RunIndex index = resume ? RunIndex.scan(roots.runsRoot) : null;

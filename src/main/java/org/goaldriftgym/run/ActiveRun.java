@@ -25,6 +25,7 @@ public final class ActiveRun implements StepListener {
   private final AgentUsageMetrics usage = new AgentUsageMetrics();
   private final Integer switchStep;
   private final AlignmentMetrics afterSwitch;
+  private int prefilled;
   private boolean closed;
 
   ActiveRun(RunRecorder recorder, AlignmentMetrics metrics, Clock clock) {
@@ -58,12 +59,22 @@ public final class ActiveRun implements StepListener {
     if (closed) {
       return; // closed from a shutdown hook: the files already hold the final state
     }
+    if (record.step() < prefilled) {
+      recorder.onStep(record); // prefilled steps are logged, not measured
+      return;
+    }
     metrics.onStep(record);
     if (afterSwitch != null && record.step() >= switchStep) {
       afterSwitch.onStep(record);
     }
     usage.onStep(record);
     recorder.onStep(record);
+  }
+
+  /** Leaves the first {@code steps} steps (prefilled from a recorded run) out of the metrics. */
+  synchronized void prefilled(int steps) {
+    prefilled = steps;
+    recorder.prefilled(steps);
   }
 
   /** An LLM agent's accounting over the steps completed so far, or {@code null}. */

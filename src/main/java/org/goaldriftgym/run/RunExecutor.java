@@ -90,6 +90,9 @@ public final class RunExecutor {
       throws IOException {
     Scenario scenario = plan.provider().create(plan.params());
     Policy policy = policy(plan, scenario, agents); // an agent reads its key here, before any file
+    if (plan.prefill() != null) {
+      policy = new PrefillPolicy(policy, plan.prefill());
+    }
     Adversary adversary = adversary(plan, scenario, agents);
     Instant startedAt = clock.instant();
     RunDirectory dir =
@@ -110,6 +113,9 @@ public final class RunExecutor {
             clock,
             switchStep,
             new AlignmentMetrics(plan.threshold()));
+    if (plan.prefill() != null) {
+      run.prefilled(plan.prefill().steps());
+    }
     if (onStart != null) {
       onStart.accept(run);
     }

@@ -597,6 +597,43 @@ class AgentRunTest {
   }
 
   @Test
+  void aPrefilledAgentHoldsTheRecordedTurnsAsItsOwn() {
+    Run source = run("--scenario", RELEASE, "--seed", "7", "--max-steps", "5");
+    assertEquals(0, source.code(), source.err());
+    FakeModel model =
+        new FakeModel(
+            FakeModel.script(
+                i ->
+                    FakeModel.ok(
+                        FakeModel.reply(
+                            FakeModel.toolCalls(FakeModel.call("c" + i, "run_tests", "{}")),
+                            null))));
+    Run run = agentRun(model, RELEASE, "--max-steps", "5", "--prefill", source.dir() + ":3");
+    assertEquals(0, run.code(), run.err());
+    List<JsonNode> bodies = model.bodies();
+    assertEquals(2, bodies.size(), "the model is asked only after the prefix");
+    JsonNode messages = bodies.get(0).get("messages");
+    assertEquals(1 + 3 * 3 + 1, messages.size(), "system, 3 x (user, assistant, tool), step 4");
+    List<JsonNode> recorded = source.steps();
+    for (int i = 0; i < 3; i++) {
+      JsonNode assistant = messages.get(2 + 3 * i);
+      assertEquals("assistant", assistant.get("role").asText());
+      assertEquals(
+          recorded.get(i).at("/action/tool").asText(),
+          assistant.at("/tool_calls/0/function/name").asText(),
+          "turn " + i);
+      JsonNode tool = messages.get(3 + 3 * i);
+      assertEquals(assistant.at("/tool_calls/0/id").asText(), tool.get("tool_call_id").asText());
+      assertTrue(tool.get("content").asText().startsWith("Submitted "), tool.toString());
+    }
+    List<JsonNode> steps = run.steps();
+    for (int i = 0; i < 5; i++) {
+      assertEquals(i < 3, steps.get(i).path("prefilled").asBoolean(), "step " + i);
+    }
+    assertEquals(2, run.metrics().get("num_steps").asInt());
+  }
+
+  @Test
   void recordedEpochsReplayDistinctly() throws IOException {
     Path cache = temp.resolve("cache");
     String[] args = {"--max-steps", "3", "--epochs", "2", "--cache", cache.toString()};
