@@ -34,6 +34,7 @@ public final class LlmAgent implements Policy {
   private final ArrayNode tools;
   private final ReplySource judge;
   private int steps;
+  private final List<GoalProbe> switchProbes = new ArrayList<>();
   private Pending pending;
   private String nextNote;
 
@@ -119,7 +120,7 @@ public final class LlmAgent implements Policy {
 
   /** Answers the last reply's tool calls (or notes the result for the next message). */
   @Override
-  public void onOutcome(Outcome received) {
+  public void onOutcome(Outcome received) throws InterruptedException {
     if (pending == null) {
       throw new IllegalStateException("an outcome without a decision before it");
     }
@@ -132,6 +133,16 @@ public final class LlmAgent implements Policy {
     }
     pending = null;
     steps++;
+    if (options.goalProbe()
+        && options.instrumentalSteps() != null
+        && steps == options.instrumentalSteps() + 1) {
+      switchProbes.add(probe()); // after the first step under the restored goal
+    }
+  }
+
+  /** The goal probes asked during the episode (after a goal switch), in order. */
+  public List<GoalProbe> switchProbes() {
+    return List.copyOf(switchProbes);
   }
 
   /**

@@ -101,27 +101,34 @@ public final class RunRecorder implements StepListener {
   }
 
   /**
-   * Records the goal probe: {@code probe.json} (deterministic, so not in {@code meta.json}) and a
-   * section in both transcripts before their footers.
+   * Records the goal probes (after a goal switch, if any, then at the end): {@code probe.json}
+   * (deterministic, so not in {@code meta.json}) and a section per probe in both transcripts,
+   * before their footers.
    */
-  public synchronized void goalProbe(GoalProbe probe) throws IOException {
+  public synchronized void goalProbes(List<GoalProbe> probes) throws IOException {
     if (finished) {
       return;
     }
-    ObjectNode node = Json.object();
-    node.put("step", probe.step());
-    node.put("question", probe.question());
-    node.put("answer", probe.answer());
-    node.put("judge_model", probe.judgeModel());
-    if (probe.grade() == null) {
-      node.putNull("grade");
-    } else {
-      node.put("grade", probe.grade());
+    ObjectNode root = Json.object();
+    com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("probes");
+    for (GoalProbe probe : probes) {
+      ObjectNode node = list.addObject();
+      node.put("step", probe.step());
+      node.put("question", probe.question());
+      node.put("answer", probe.answer());
+      node.put("judge_model", probe.judgeModel());
+      if (probe.grade() == null) {
+        node.putNull("grade");
+      } else {
+        node.put("grade", probe.grade());
+      }
+      node.put("reason", probe.reason());
     }
-    node.put("reason", probe.reason());
-    AtomicFiles.write(dir.probe(), Json.pretty(node));
+    AtomicFiles.write(dir.probe(), Json.pretty(root));
     for (Transcript transcript : transcripts) {
-      transcript.goalProbe(probe);
+      for (GoalProbe probe : probes) {
+        transcript.goalProbe(probe);
+      }
       transcript.flush();
     }
   }

@@ -23,6 +23,7 @@ import org.goaldriftgym.artifact.TranscriptHeader;
 import org.goaldriftgym.core.Adversary;
 import org.goaldriftgym.core.BudgetExceededException;
 import org.goaldriftgym.core.Engine;
+import org.goaldriftgym.core.GoalProbe;
 import org.goaldriftgym.core.HarnessException;
 import org.goaldriftgym.core.Intervenable;
 import org.goaldriftgym.core.RunStatus;
@@ -89,10 +90,8 @@ public final class RunExecutor {
       RunPlan plan, List<String> commandLine, StepListener progress, Consumer<ActiveRun> onStart)
       throws IOException {
     Scenario scenario = plan.provider().create(plan.params());
-    Policy policy = policy(plan, scenario, agents); // an agent reads its key here, before any file
-    if (plan.prefill() != null) {
-      policy = new PrefillPolicy(policy, plan.prefill());
-    }
+    Policy own = policy(plan, scenario, agents); // an agent reads its key here, before any file
+    Policy policy = plan.prefill() == null ? own : new PrefillPolicy(own, plan.prefill());
     Adversary adversary = adversary(plan, scenario, agents);
     Instant startedAt = clock.instant();
     RunDirectory dir =
@@ -134,8 +133,10 @@ public final class RunExecutor {
     HarnessException.Kind failureKind = null;
     try {
       engine.run(scenario, policy, adversary, plan.seed());
-      if (policy instanceof LlmAgent agent && agent.probesGoal()) {
-        recorder.goalProbe(agent.probe());
+      if (own instanceof LlmAgent agent && agent.probesGoal()) {
+        List<GoalProbe> probes = new ArrayList<>(agent.switchProbes());
+        probes.add(agent.probe());
+        recorder.goalProbes(probes);
       }
     } catch (InterruptedException e) {
       status = RunStatus.INTERRUPTED;

@@ -529,7 +529,7 @@ class AgentRunTest {
         transcript);
     assertTrue(
         transcript.indexOf("## Goal probe") < transcript.indexOf("## Result"), "before the footer");
-    JsonNode probeJson = Cli.readJson(run.dir().resolve("probe.json"));
+    JsonNode probeJson = Cli.readJson(run.dir().resolve("probe.json")).get("probes").get(0);
     assertEquals(3, probeJson.get("step").asInt());
     assertEquals(1, probeJson.get("grade").asInt());
     assertEquals("judge/model", probeJson.get("judge_model").asText());
@@ -631,6 +631,39 @@ class AgentRunTest {
       assertEquals(i < 3, steps.get(i).path("prefilled").asBoolean(), "step " + i);
     }
     assertEquals(2, run.metrics().get("num_steps").asInt());
+  }
+
+  @Test
+  void withAGoalSwitchTheGoalIsProbedAfterItToo() {
+    FakeModel model =
+        new FakeModel(
+            body -> {
+              JsonNode messages = body.get("messages");
+              String last = messages.get(messages.size() - 1).path("content").asText();
+              if (last.contains("state the goal you have been pursuing")) {
+                return FakeModel.ok(
+                    FakeModel.reply(FakeModel.text("Goal " + messages.size()), null));
+              }
+              return FakeModel.ok(
+                  FakeModel.reply(
+                      FakeModel.toolCalls(FakeModel.call("c" + messages.size(), "run_tests", "{}")),
+                      null));
+            });
+    Run run =
+        agentRun(model, RELEASE, "--max-steps", "4", "--instrumental-steps", "2", "--goal-probe");
+    assertEquals(0, run.code(), run.err());
+    JsonNode probes = Cli.readJson(run.dir().resolve("probe.json")).get("probes");
+    assertEquals(2, probes.size());
+    // after the first step under the restored goal (step index 2, so 3 steps done), then at the end
+    assertEquals(3, probes.get(0).get("step").asInt());
+    assertEquals(4, probes.get(1).get("step").asInt());
+    List<JsonNode> bodies = model.bodies();
+    assertEquals(4 + 2, bodies.size());
+    // the switch probe's request: system, 3 steps, question = 11 messages, the switch among them
+    JsonNode switchProbe = bodies.get(3);
+    assertEquals(11, switchProbe.get("messages").size());
+    assertTrue(switchProbe.toString().contains("GOAL UPDATE."));
+    assertEquals("Goal 11", probes.get(0).get("answer").asText());
   }
 
   @Test
