@@ -103,8 +103,25 @@ public final class AgentFactory {
    * its cache entries (so episodes never share recorded samples).
    */
   public LlmAgent create(AgentOptions options, ScenarioSpec spec, int maxSteps, Long episodeSeed) {
+    return create(options, spec, maxSteps, episodeSeed, null);
+  }
+
+  /**
+   * As {@link #create(AgentOptions, ScenarioSpec, int, Long)} for one epoch of several: the epoch
+   * keys the cache entries too, so recorded epochs replay distinctly.
+   */
+  public LlmAgent create(
+      AgentOptions options, ScenarioSpec spec, int maxSteps, Long episodeSeed, Integer epoch) {
+    ReplySource judge =
+        options.judgeModel() == null
+            ? null
+            : replies(options, episodeSeed, epoch, JUDGE_ROLE, "--agent-param");
     return new LlmAgent(
-        options, spec, maxSteps, replies(options, episodeSeed, null, "--agent-param"));
+        options,
+        spec,
+        maxSteps,
+        replies(options, episodeSeed, epoch, null, "--agent-param"),
+        judge);
   }
 
   /**
@@ -114,13 +131,23 @@ public final class AgentFactory {
    * @throws HarnessException of kind AGENT when the endpoint needs a key and none is set
    */
   public AdversaryAgent createAdversary(AgentOptions options, int maxSteps, Long episodeSeed) {
+    return createAdversary(options, maxSteps, episodeSeed, null);
+  }
+
+  /** As {@link #createAdversary(AgentOptions, int, Long)} for one epoch of several. */
+  public AdversaryAgent createAdversary(
+      AgentOptions options, int maxSteps, Long episodeSeed, Integer epoch) {
     return new AdversaryAgent(
         options,
         maxSteps,
-        replies(options, episodeSeed, AdversaryAgent.ROLE, "--adversary-agent-param"));
+        replies(options, episodeSeed, epoch, AdversaryAgent.ROLE, "--adversary-agent-param"));
   }
 
-  private ReplySource replies(AgentOptions options, Long episodeSeed, String role, String flag) {
+  /** The cache role of the goal probe's judge. */
+  static final String JUDGE_ROLE = "judge";
+
+  private ReplySource replies(
+      AgentOptions options, Long episodeSeed, Integer epoch, String role, String flag) {
     String key = null;
     if (options.requiresKey() && cache.mode() != ReplyCache.Mode.REPLAY) {
       key = secrets.apply(options.apiKeyEnv());
@@ -139,6 +166,7 @@ public final class AgentFactory {
         () -> new OpenAiCompatibleClient(httpFor(options), options, apiKey, timing),
         nanoTime,
         episodeSeed,
+        epoch,
         role);
   }
 

@@ -30,6 +30,12 @@ import org.goaldriftgym.scenario.Names;
  * @param historyWindow past steps kept in the conversation, or {@code null} for all
  * @param requireParameters sent as {@code provider.require_parameters}, or {@code null}
  * @param maxCost stop the run once the reported cost passes this, or {@code null}
+ * @param observationMode how observations are rendered for the agent ({@code annotated} unless set)
+ * @param goalProbe ask the agent for its goal after the last step
+ * @param judgeModel the model that grades the probe's answer against the system goal, or {@code
+ *     null} for no grade
+ * @param instrumentalSteps steps the agent pursues an instrumental goal before a goal switch
+ *     restores the system goal, or {@code null} for no instrumental phase
  */
 public record AgentOptions(
     AgentType type,
@@ -51,7 +57,11 @@ public record AgentOptions(
     String httpReferer,
     String xTitle,
     Boolean requireParameters,
-    Double maxCost) {
+    Double maxCost,
+    ObservationMode observationMode,
+    boolean goalProbe,
+    String judgeModel,
+    Integer instrumentalSteps) {
 
   /** OpenRouter's API root, the default {@code base_url} of {@code openrouter}. */
   public static final String OPENROUTER_BASE_URL = "https://openrouter.ai/api/v1";
@@ -105,6 +115,10 @@ public record AgentOptions(
     params.put("x_title", Kind.TEXT);
     params.put("require_parameters", Kind.BOOLEAN);
     params.put("max_cost", Kind.NUMBER);
+    params.put("observation_mode", Kind.TEXT);
+    params.put("goal_probe", Kind.BOOLEAN);
+    params.put("judge_model", Kind.TEXT);
+    params.put("instrumental_steps", Kind.INTEGER);
     return Collections.unmodifiableMap(params);
   }
 
@@ -116,6 +130,7 @@ public record AgentOptions(
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(readTimeout, "readTimeout");
     Objects.requireNonNull(callTimeout, "callTimeout");
+    Objects.requireNonNull(observationMode, "observationMode");
     if (model.isBlank()) {
       throw new AgentOptionException("model", "agent model must not be blank");
     }
@@ -125,6 +140,7 @@ public record AgentOptions(
     }
     positive("max_output_tokens", maxOutputTokens);
     positive("reasoning_max_tokens", reasoningMaxTokens);
+    positive("instrumental_steps", instrumentalSteps);
     if (reasoningEffort != null && !REASONING_EFFORTS.contains(reasoningEffort)) {
       throw new AgentOptionException(
           "reasoning_effort",
@@ -179,6 +195,12 @@ public record AgentOptions(
     if (historyWindow != null && historyWindow < 0) {
       throw new AgentOptionException(
           "history_window", "agent param history_window must be >= 0, got " + historyWindow);
+    }
+    if (judgeModel != null && (judgeModel.isBlank() || !goalProbe)) {
+      throw new AgentOptionException(
+          "judge_model",
+          "judge_model (--judge-model) grades the goal probe: it needs goal_probe (--goal-probe)"
+              + " and a model name");
     }
     if (maxCost != null && !(maxCost > 0 && Double.isFinite(maxCost))) {
       throw new AgentOptionException(
@@ -253,7 +275,13 @@ public record AgentOptions(
         values.text("http_referer"),
         values.text("x_title"),
         values.bool("require_parameters"),
-        values.number("max_cost"));
+        values.number("max_cost"),
+        values.text("observation_mode") == null
+            ? ObservationMode.DEFAULT
+            : ObservationMode.parse(values.text("observation_mode")),
+        Boolean.TRUE.equals(values.bool("goal_probe")),
+        values.text("judge_model"),
+        toInt("instrumental_steps", values.integer("instrumental_steps")));
   }
 
   /**

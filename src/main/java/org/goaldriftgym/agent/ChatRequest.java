@@ -56,16 +56,34 @@ public record ChatRequest(
         options.requireParameters());
   }
 
+  /** The same request with another tool choice. */
+  public ChatRequest withToolChoice(String value) {
+    return new ChatRequest(
+        model,
+        messages,
+        tools,
+        value,
+        temperature,
+        maxTokens,
+        seed,
+        reasoningEffort,
+        reasoningMaxTokens,
+        requireParameters);
+  }
+
   /** The wire body, keys in a fixed order. */
   public ObjectNode toJson() {
     ObjectNode body = Json.object();
     body.put("model", model);
     ArrayNode messageArray = body.putArray("messages");
     messages.forEach(message -> messageArray.add(message.toJson()));
-    body.set("tools", tools.deepCopy());
-    if (AgentOptions.TOOL_CHOICES.contains(toolChoice)) {
+    if (tools.isEmpty()) {
+      // a request without tools (the goal probe's judge) sends no tool_choice either
+    } else if (AgentOptions.TOOL_CHOICES.contains(toolChoice)) {
+      body.set("tools", tools.deepCopy());
       body.put("tool_choice", toolChoice);
     } else {
+      body.set("tools", tools.deepCopy());
       ObjectNode named = body.putObject("tool_choice");
       named.put("type", "function");
       named.putObject("function").put("name", toolChoice);

@@ -1,12 +1,15 @@
 package org.goaldriftgym.agent;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.core.Action;
 import org.goaldriftgym.core.AgentTurn;
 import org.goaldriftgym.core.Decision;
+import org.goaldriftgym.core.GoalProbe;
 import org.goaldriftgym.core.Observation;
 import org.goaldriftgym.core.Outcome;
 import org.goaldriftgym.policy.Policy;
@@ -29,16 +32,38 @@ public final class LlmAgent implements Policy {
   private final Conversation conversation;
   private final ReplyInterpreter interpreter;
   private final ArrayNode tools;
+  private final ReplySource judge;
+  private int steps;
+  private final List<GoalProbe> switchProbes = new ArrayList<>();
   private Pending pending;
   private String nextNote;
 
   LlmAgent(AgentOptions options, ScenarioSpec spec, int maxSteps, ReplySource replies) {
+    this(options, spec, maxSteps, replies, null);
+  }
+
+  /**
+   * @param judge where the goal probe's judge gets its replies (under the role {@code judge}), or
+   *     {@code null} without a judge model
+   */
+  LlmAgent(
+      AgentOptions options,
+      ScenarioSpec spec,
+      int maxSteps,
+      ReplySource replies,
+      ReplySource judge) {
+    this.judge = judge;
     this.options = Objects.requireNonNull(options, "options");
     this.spec = Objects.requireNonNull(spec, "spec");
     this.maxSteps = maxSteps;
     this.replies = Objects.requireNonNull(replies, "replies");
     this.conversation =
-        new Conversation(Prompts.system(spec, options.systemPrompt()), options.historyWindow());
+        new Conversation(
+            options.instrumentalSteps() != null
+                ? Objects.requireNonNull(
+                    Prompts.instrumental(spec), "no instrumental goal for " + spec.name())
+                : Prompts.system(spec, options.systemPrompt(), options.observationMode()),
+            options.historyWindow());
     this.interpreter = new ReplyInterpreter(spec.tools());
     this.tools = ToolSchemas.tools(spec.tools());
   }
@@ -58,7 +83,15 @@ public final class LlmAgent implements Policy {
     if (pending != null) {
       throw new IllegalStateException("a decision before the outcome of the previous one");
     }
-    String prompt = Prompts.user(observation, maxSteps, spec.tools());
+    boolean raw = options.observationMode() == ObservationMode.RAW;
+    String prompt =
+        Prompts.user(raw ? RawView.observation(observation) : observation, maxSteps, spec.tools());
+    if (options.instrumentalSteps() != null && observation.step() == options.instrumentalSteps()) {
+      prompt =
+          Prompts.goalSwitch(spec, options.systemPrompt(), options.observationMode())
+              + "\n\n"
+              + prompt;
+    }
     if (nextNote != null) {
       prompt = nextNote + "\n\n" + prompt;
       nextNote = null;
@@ -87,16 +120,123 @@ public final class LlmAgent implements Policy {
 
   /** Answers the last reply's tool calls (or notes the result for the next message). */
   @Override
-  public void onOutcome(Outcome outcome) {
+  public void onOutcome(Outcome received) throws InterruptedException {
     if (pending == null) {
       throw new IllegalStateException("an outcome without a decision before it");
     }
+    Outcome outcome =
+        options.observationMode() == ObservationMode.RAW ? RawView.outcome(received) : received;
     if (pending.calls().isEmpty()) {
       nextNote = Feedback.withoutToolCall(pending.action(), outcome);
     } else {
       conversation.toolResults(toolResults(pending.calls(), pending.action(), outcome));
     }
     pending = null;
+    steps++;
+    if (options.goalProbe()
+        && options.instrumentalSteps() != null
+        && steps == options.instrumentalSteps() + 1) {
+      switchProbes.add(probe()); // after the first step under the restored goal
+    }
+  }
+
+  /** The goal probes asked during the episode (after a goal switch), in order. */
+  public List<GoalProbe> switchProbes() {
+    return List.copyOf(switchProbes);
+  }
+
+  /**
+   * Adds a prefilled step to the conversation as if the agent had taken it: the observation's user
+   * message, an assistant message calling the step's tool (a noop as text without a call) and the
+   * tool result. Asks the model nothing.
+   */
+  public void prefill(Observation observation, Action action, Outcome received) {
+    if (pending != null) {
+      throw new IllegalStateException("a prefilled step while a decision waits for its outcome");
+    }
+    boolean raw = options.observationMode() == ObservationMode.RAW;
+    String prompt =
+        Prompts.user(raw ? RawView.observation(observation) : observation, maxSteps, spec.tools());
+    if (options.instrumentalSteps() != null && observation.step() == options.instrumentalSteps()) {
+      prompt =
+          Prompts.goalSwitch(spec, options.systemPrompt(), options.observationMode())
+              + "\n\n"
+              + prompt;
+    }
+    if (nextNote != null) {
+      prompt = nextNote + "\n\n" + prompt;
+      nextNote = null;
+    }
+    conversation.user(prompt);
+    Outcome outcome = raw ? RawView.outcome(received) : received;
+    ObjectNode message = Json.object();
+    message.put("role", "assistant");
+    if (action.isNoop()) {
+      message.put("content", "noop");
+      conversation.reply(new ChatMessage.AssistantMessage(message));
+      nextNote = Feedback.withoutToolCall(action, outcome);
+    } else {
+      String id = "prefill_" + observation.step();
+      message.putNull("content");
+      ObjectNode call = message.putArray("tool_calls").addObject();
+      call.put("id", id);
+      call.put("type", "function");
+      ObjectNode function = call.putObject("function");
+      function.put("name", action.tool());
+      function.put("arguments", Json.compact(Json.tree(action.args())));
+      conversation.reply(new ChatMessage.AssistantMessage(message));
+      conversation.toolResults(
+          List.of(new ChatMessage.ToolMessage(id, Feedback.result(action, outcome))));
+    }
+    steps++;
+  }
+
+  /** Whether this agent asks for its goal after the episode ({@code goal_probe}). */
+  public boolean probesGoal() {
+    return options.goalProbe();
+  }
+
+  /**
+   * Asks the agent, in its own conversation, what goal it has been pursuing, and has the judge
+   * model (when {@code judge_model} is set) grade the answer against the system goal. Both replies
+   * go through the reply cache like any other.
+   *
+   * @throws org.goaldriftgym.core.HarnessException of kind AGENT when a reply cannot be had
+   */
+  public GoalProbe probe() throws InterruptedException {
+    String question = GoalProbes.QUESTION;
+    if (nextNote != null) {
+      question = nextNote + "\n\n" + question;
+      nextNote = null;
+    }
+    conversation.user(question);
+    ChatRequest request =
+        ChatRequest.of(options, conversation.messages(), tools).withToolChoice("none");
+    ChatReply reply = replies.fetch(request.toJson(), steps).reply();
+    conversation.reply(new ChatMessage.AssistantMessage(reply.message()));
+    String answer = reply.content() == null ? "" : reply.content().strip();
+    if (judge == null) {
+      return new GoalProbe(steps, question, answer, null, null, null);
+    }
+    String goal = Prompts.system(spec, options.systemPrompt(), options.observationMode());
+    ChatRequest grading =
+        new ChatRequest(
+            options.judgeModel(),
+            List.of(
+                new ChatMessage.SystemMessage(GoalProbes.JUDGE_SYSTEM),
+                new ChatMessage.UserMessage(GoalProbes.judgeUser(goal, answer))),
+            tools.arrayNode(),
+            "none",
+            0.0,
+            null,
+            null,
+            null,
+            null,
+            null);
+    ChatReply verdictReply = judge.fetch(grading.toJson(), steps).reply();
+    GoalProbes.Verdict verdict = GoalProbes.verdict(verdictReply.content());
+    return new GoalProbe(
+        steps, question, answer, options.judgeModel(), verdict.grade(), verdict.reason());
   }
 
   /**

@@ -69,6 +69,7 @@ public final class ReplyCache {
       List.of(
           "endpoint",
           "episode_seed",
+          "epoch",
           "role",
           "model",
           "tools",
@@ -124,10 +125,23 @@ public final class ReplyCache {
    */
   static ObjectNode material(
       String baseUrl, Long episodeSeed, String role, ObjectNode requestBody) {
+    return material(baseUrl, episodeSeed, null, role, requestBody);
+  }
+
+  /**
+   * As {@link #material(String, Long, String, ObjectNode)} for one epoch of several repetitions of
+   * the episode: the epoch is part of the key (absent when {@code null}, so keys recorded before
+   * epochs existed still match).
+   */
+  static ObjectNode material(
+      String baseUrl, Long episodeSeed, Integer epoch, String role, ObjectNode requestBody) {
     ObjectNode material = Json.object();
     material.put("endpoint", baseUrl);
     if (episodeSeed != null) {
       material.put("episode_seed", episodeSeed);
+    }
+    if (epoch != null) {
+      material.put("epoch", epoch);
     }
     if (role != null) {
       material.put("role", role);

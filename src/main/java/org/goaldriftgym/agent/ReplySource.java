@@ -22,6 +22,7 @@ final class ReplySource {
   private final Supplier<OpenAiCompatibleClient> clientFactory;
   private final LongSupplier nanoTime;
   private final Long episodeSeed;
+  private final Integer epoch;
   private final String role;
   private OpenAiCompatibleClient client;
 
@@ -35,7 +36,7 @@ final class ReplySource {
       Supplier<OpenAiCompatibleClient> clientFactory,
       LongSupplier nanoTime,
       Long episodeSeed) {
-    this(baseUrl, cache, clientFactory, nanoTime, episodeSeed, null);
+    this(baseUrl, cache, clientFactory, nanoTime, episodeSeed, null, null);
   }
 
   /**
@@ -49,7 +50,23 @@ final class ReplySource {
       LongSupplier nanoTime,
       Long episodeSeed,
       String role) {
+    this(baseUrl, cache, clientFactory, nanoTime, episodeSeed, null, role);
+  }
+
+  /**
+   * @param epoch the run's epoch when it is one of several repetitions of its seed, part of every
+   *     cache key (so recorded epochs replay distinctly); {@code null} otherwise
+   */
+  ReplySource(
+      String baseUrl,
+      ReplyCache cache,
+      Supplier<OpenAiCompatibleClient> clientFactory,
+      LongSupplier nanoTime,
+      Long episodeSeed,
+      Integer epoch,
+      String role) {
     this.episodeSeed = episodeSeed;
+    this.epoch = epoch;
     this.role = role;
     this.baseUrl = baseUrl;
     this.cache = cache;
@@ -58,7 +75,7 @@ final class ReplySource {
   }
 
   Fetched fetch(ObjectNode body, int step) throws InterruptedException {
-    ObjectNode material = ReplyCache.material(baseUrl, episodeSeed, role, body);
+    ObjectNode material = ReplyCache.material(baseUrl, episodeSeed, epoch, role, body);
     long start = nanoTime.getAsLong();
     Optional<String> cached = cache.lookup(material);
     if (cached.isPresent()) {

@@ -1,8 +1,11 @@
 package org.goaldriftgym.analysis;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -23,20 +26,16 @@ public final class Aggregator {
   /** The aggregates of one group. */
   public static GroupSummary summarize(Group group, boolean includeIncomplete) {
     List<RunRecord> used = included(group.runs(), includeIncomplete);
-    double[] crossings =
-        used.stream()
-            .map(run -> run.metrics().firstPassBelowThreshold())
-            .filter(Objects::nonNull)
-            .mapToDouble(Integer::doubleValue)
-            .toArray();
+    List<RunRecord> crossed =
+        used.stream().filter(run -> run.metrics().firstPassBelowThreshold() != null).toList();
     return new GroupSummary(
         group,
         used,
         estimate(used, run -> run.metrics().meanAlignmentScore()),
         estimate(used, run -> run.metrics().alignmentSlope()),
         estimate(used, run -> run.metrics().stickiness()),
-        Estimate.of(crossings),
-        Rate.of(crossings.length, used.size()),
+        estimate(crossed, run -> run.metrics().firstPassBelowThreshold()),
+        Rate.of(crossed.size(), used.size()),
         TimeToCrossing.of(used),
         judged(used, RunMetrics::gdCommission),
         judged(used, RunMetrics::gdOmission));
@@ -44,12 +43,9 @@ public final class Aggregator {
 
   /** The estimate over the runs whose scenario judged them (the others have no share). */
   private static Estimate judged(List<RunRecord> runs, Function<RunMetrics, Double> share) {
-    return Estimate.of(
-        runs.stream()
-            .map(run -> share.apply(run.metrics()))
-            .filter(Objects::nonNull)
-            .mapToDouble(Double::doubleValue)
-            .toArray());
+    return estimate(
+        runs.stream().filter(run -> share.apply(run.metrics()) != null).toList(),
+        run -> share.apply(run.metrics()));
   }
 
   /** The runs an aggregate uses: the complete ones, or all with {@code includeIncomplete}. */
@@ -76,7 +72,29 @@ public final class Aggregator {
     return curve;
   }
 
+  /**
+   * The estimate of a metric over the runs, where the epochs of one (config, seed) are repeated
+   * measures of one sample, not independent samples: they are averaged first, and the estimate is
+   * over those averages (a run without an epoch is a sample of its own).
+   */
   private static Estimate estimate(List<RunRecord> runs, ToDoubleFunction<RunRecord> metric) {
-    return Estimate.of(runs.stream().mapToDouble(metric).toArray());
+    Map<String, double[]> samples = new LinkedHashMap<>();
+    for (RunRecord run : runs) {
+      double[] sumAndCount = samples.computeIfAbsent(sampleKey(run), key -> new double[2]);
+      sumAndCount[0] += metric.applyAsDouble(run);
+      sumAndCount[1]++;
+    }
+    return Estimate.of(samples.values().stream().mapToDouble(s -> s[0] / s[1]).toArray());
+  }
+
+  /** The sample a run belongs to: its config without the epoch, or the run itself. */
+  static String sampleKey(RunRecord run) {
+    JsonNode engine = run.config() == null ? null : run.config().at("/run_config/engine");
+    if (engine == null || !engine.has("epoch")) {
+      return "run " + run.dir();
+    }
+    ObjectNode config = run.config().deepCopy();
+    ((ObjectNode) config.at("/run_config/engine")).remove("epoch");
+    return "config " + config.get("run_config") + " " + config.get("scenario_config");
   }
 }

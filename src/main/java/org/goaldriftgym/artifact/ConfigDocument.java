@@ -30,6 +30,19 @@ public record ConfigDocument(ObjectNode json, String hash) {
    */
   public static ConfigDocument of(
       RunConfig config, Map<String, Object> scenarioConfig, RecordedActions replay) {
+    return of(config, scenarioConfig, replay, null);
+  }
+
+  /**
+   * As {@link #of(RunConfig, Map, RecordedActions)}, for a run prefilled from a recorded run:
+   * {@code run_config} also gets {@code prefill} (source directory, steps, the source's config hash
+   * and the digest of the prefilled actions); the hash covers all but the directory.
+   */
+  public static ConfigDocument of(
+      RunConfig config,
+      Map<String, Object> scenarioConfig,
+      RecordedActions replay,
+      PrefillSource prefill) {
     ObjectNode root = Json.object();
     root.put("schema_version", SCHEMA_VERSION);
     ObjectNode runConfig = runConfig(config);
@@ -38,6 +51,13 @@ public record ConfigDocument(ObjectNode json, String hash) {
       replayNode.put("source", replay.file().toString());
       replayNode.put("actions", replay.actions().size());
       replayNode.put("actions_sha256", replay.digest());
+    }
+    if (prefill != null) {
+      ObjectNode prefillNode = runConfig.putObject("prefill");
+      prefillNode.put("source", prefill.source().toString());
+      prefillNode.put("steps", prefill.steps());
+      prefillNode.put("source_config_hash", prefill.sourceConfigHash());
+      prefillNode.put("actions_sha256", prefill.digest());
     }
     root.set("run_config", runConfig);
     root.set("scenario_config", Json.tree(scenarioConfig));
@@ -52,6 +72,9 @@ public record ConfigDocument(ObjectNode json, String hash) {
     engine.put("max_steps", config.engine().maxSteps());
     engine.put("seed", config.engine().seed());
     engine.put("allow_noop", config.engine().allowNoop());
+    if (config.engine().epoch() != null) { // absent otherwise: older configs keep their bytes
+      engine.put("epoch", config.engine().epoch());
+    }
     node.put("policy", config.policy());
     node.putObject("metrics").putObject("alignment").put("threshold", config.threshold());
     node.set("metadata", Json.tree(config.metadata()));
@@ -86,6 +109,9 @@ public record ConfigDocument(ObjectNode json, String hash) {
           && agent.get("params") instanceof ObjectNode params) {
         params.remove(RunConfig.AgentSettings.TRANSPORT_PARAMS);
       }
+    }
+    if (runConfig.get("prefill") instanceof ObjectNode prefill) {
+      prefill.remove("source");
     }
     if (runConfig.get("replay") instanceof ObjectNode replay) {
       replay.remove("source");

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.Map;
 import org.goaldriftgym.core.AdversaryStep;
 import org.goaldriftgym.core.AgentTurn;
+import org.goaldriftgym.core.GoalProbe;
 import org.goaldriftgym.core.Intervention;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepRecord;
@@ -149,6 +150,26 @@ final class MarkdownTranscript extends Transcript {
     line("````");
     line("");
     line("</details>");
+  }
+
+  @Override
+  void goalProbe(GoalProbe probe) throws IOException {
+    line("");
+    line("## Goal probe");
+    line("");
+    line("Asked after step " + probe.step() + ": " + escape(probe.question()));
+    line("");
+    line("**Answer:** " + escape(probe.answer()));
+    if (probe.judgeModel() != null) {
+      line("");
+      line(
+          "**Judge** "
+              + escape(probe.judgeModel())
+              + ": grade "
+              + probe.grade()
+              + " — "
+              + escape(String.valueOf(probe.reason())));
+    }
   }
 
   @Override

@@ -13,6 +13,11 @@ import java.nio.file.Path;
  */
 public record RunDirectory(String runId, String scenario, String label, Path path, Path artifacts) {
 
+  /** {@code probe.json}: the goal probe's answer and grade, for runs with {@code goal_probe}. */
+  public Path probe() {
+    return path.resolve("probe.json");
+  }
+
   public Path config() {
     return path.resolve("config.json");
   }

@@ -52,9 +52,19 @@ public record RunLayout(Path runsRoot, Path artifactsRoot) {
    */
   public RunDirectory create(String scenario, String label, Instant startedAt, long seed)
       throws IOException {
+    return create(scenario, label, startedAt, seed, null);
+  }
+
+  /**
+   * As {@link #create(String, String, Instant, long)} for one epoch of several: the id ends in
+   * {@code -e<epoch>}, so the epochs of one seed are told apart by name.
+   */
+  public RunDirectory create(
+      String scenario, String label, Instant startedAt, long seed, Integer epoch)
+      throws IOException {
     Path parent = runsRoot.resolve(scenario).resolve(label);
     Files.createDirectories(parent);
-    String base = runId(startedAt, seed);
+    String base = runId(startedAt, seed) + (epoch == null ? "" : "-e" + epoch);
     String id = base;
     Path dir;
     for (int suffix = 2; ; suffix++) {

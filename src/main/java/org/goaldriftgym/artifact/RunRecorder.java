@@ -4,12 +4,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.nio.file.StandardOpenOption.CREATE_NEW;
 import static java.nio.file.StandardOpenOption.WRITE;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import org.goaldriftgym.core.GoalProbe;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepListener;
 import org.goaldriftgym.core.StepRecord;
@@ -32,6 +34,7 @@ public final class RunRecorder implements StepListener {
   private final double threshold;
   private RunMeta meta;
   private boolean finished;
+  private int prefilled;
 
   private RunRecorder(
       RunDirectory dir,
@@ -107,6 +110,14 @@ public final class RunRecorder implements StepListener {
     }
   }
 
+  /**
+   * Marks the first {@code steps} steps as prefilled from a recorded run: their step-log records
+   * get {@code "prefilled": true}. Call before the first step.
+   */
+  public synchronized void prefilled(int steps) {
+    prefilled = steps;
+  }
+
   public RunDirectory directory() {
     return dir;
   }
@@ -116,11 +127,48 @@ public final class RunRecorder implements StepListener {
     if (finished) {
       return;
     }
-    stepLog.write(Json.compact(StepRecordJson.encode(record)));
+    ObjectNode json = StepRecordJson.encode(record);
+    if (record.step() < prefilled) {
+      json.put("prefilled", true);
+    }
+    stepLog.write(Json.compact(json));
     stepLog.write('\n');
     stepLog.flush();
     for (Transcript transcript : transcripts) {
       transcript.step(record, threshold);
+      transcript.flush();
+    }
+  }
+
+  /**
+   * Records the goal probes (after a goal switch, if any, then at the end): {@code probe.json}
+   * (deterministic, so not in {@code meta.json}) and a section per probe in both transcripts,
+   * before their footers.
+   */
+  public synchronized void goalProbes(List<GoalProbe> probes) throws IOException {
+    if (finished) {
+      return;
+    }
+    ObjectNode root = Json.object();
+    com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("probes");
+    for (GoalProbe probe : probes) {
+      ObjectNode node = list.addObject();
+      node.put("step", probe.step());
+      node.put("question", probe.question());
+      node.put("answer", probe.answer());
+      node.put("judge_model", probe.judgeModel());
+      if (probe.grade() == null) {
+        node.putNull("grade");
+      } else {
+        node.put("grade", probe.grade());
+      }
+      node.put("reason", probe.reason());
+    }
+    AtomicFiles.write(dir.probe(), Json.pretty(root));
+    for (Transcript transcript : transcripts) {
+      for (GoalProbe probe : probes) {
+        transcript.goalProbe(probe);
+      }
       transcript.flush();
     }
   }
@@ -150,6 +198,23 @@ public final class RunRecorder implements StepListener {
       AgentUsageSummary usage,
       TransportTotals transport)
       throws IOException {
+    return finish(at, status, error, metrics, usage, transport, null);
+  }
+
+  /**
+   * As {@link #finish(Instant, RunStatus, String, MetricsSummary, AgentUsageSummary,
+   * TransportTotals)} for a run with a goal switch: {@code metrics.json} also gets {@code
+   * after_switch}, the same metrics over the steps from the switch on.
+   */
+  public synchronized boolean finish(
+      Instant at,
+      RunStatus status,
+      String error,
+      MetricsSummary metrics,
+      AgentUsageSummary usage,
+      TransportTotals transport,
+      MetricsSummary afterSwitch)
+      throws IOException {
     if (finished) {
       return false;
     }
@@ -176,7 +241,11 @@ public final class RunRecorder implements StepListener {
     }
     if (failure == null) {
       try {
-        AtomicFiles.write(dir.metrics(), Json.pretty(MetricsJson.encode(metrics, usage)));
+        ObjectNode metricsJson = MetricsJson.encode(metrics, usage);
+        if (afterSwitch != null) {
+          metricsJson.set("after_switch", MetricsJson.encode(afterSwitch));
+        }
+        AtomicFiles.write(dir.metrics(), Json.pretty(metricsJson));
       } catch (IOException e) {
         failure = e;
       }

@@ -2,6 +2,7 @@ package org.goaldriftgym.artifact;
 
 import java.io.IOException;
 import java.io.Writer;
+import org.goaldriftgym.core.GoalProbe;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepRecord;
 import org.goaldriftgym.metrics.MetricsSummary;
@@ -23,6 +24,17 @@ abstract class Transcript {
   abstract void step(StepRecord record, double threshold) throws IOException;
 
   abstract void footer(RunStatus status, String error, MetricsSummary metrics) throws IOException;
+
+  /** The goal probe after the last step: the question, the answer and the judge's grade. */
+  void goalProbe(GoalProbe probe) throws IOException {
+    line("");
+    line("Goal probe after step " + probe.step() + ": " + probe.question());
+    line("Answer: " + probe.answer());
+    if (probe.judgeModel() != null) {
+      line(
+          "Judge " + probe.judgeModel() + ": grade " + probe.grade() + " (" + probe.reason() + ")");
+    }
+  }
 
   final void flush() throws IOException {
     out.flush();

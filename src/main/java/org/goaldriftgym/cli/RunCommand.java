@@ -1,5 +1,6 @@
 package org.goaldriftgym.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,9 +18,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.goaldriftgym.agent.AgentOptionException;
 import org.goaldriftgym.agent.AgentOptions;
+import org.goaldriftgym.agent.ObservationMode;
 import org.goaldriftgym.agent.ReplyCache;
 import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.artifact.MetricsJson;
+import org.goaldriftgym.artifact.PrefillSource;
 import org.goaldriftgym.config.ConfigLoader;
 import org.goaldriftgym.config.ParamText;
 import org.goaldriftgym.core.HarnessException;
@@ -119,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
             + " max_output_tokens, seed, reasoning_effort, reasoning_max_tokens, tool_choice,"
             + " system_prompt, base_url, api_key_env, connect_timeout_s, read_timeout_s,"
             + " call_timeout_s, max_retries, history_window, http_referer, x_title,"
-            + " require_parameters, max_cost."
+            + " require_parameters, max_cost, observation_mode, goal_probe, judge_model, instrumental_steps."
       })
   List<String> agentParams = new ArrayList<>();
 
@@ -130,6 +133,58 @@ final class RunCommand implements Callable<Integer> {
           "Stop the agent run with status budget_exceeded once the reported cost passes X (US"
               + " dollars on OpenRouter); same as --agent-param max_cost=X.")
   Double maxCost;
+
+  @Option(
+      names = "--observation-mode",
+      paramLabel = "MODE",
+      description =
+          "How the agent is shown each observation: annotated (default: the scenario's text, with"
+              + " its judgements and the pressure panel) or raw (facts only); same as"
+              + " --agent-param observation_mode=MODE. See docs/agents.md, Protocols.")
+  String observationMode;
+
+  @Option(
+      names = "--goal-probe",
+      description =
+          "After the last step, ask the agent what goal it has been pursuing; the answer goes to"
+              + " probe.json and the transcripts. Same as --agent-param goal_probe=true.")
+  boolean goalProbe;
+
+  @Option(
+      names = "--judge-model",
+      paramLabel = "MODEL",
+      description =
+          "With --goal-probe: a model (same endpoint and key) that grades the answer against the"
+              + " system goal, 0 or 1 with a reason. Same as --agent-param judge_model=MODEL.")
+  String judgeModel;
+
+  @Option(
+      names = "--instrumental-steps",
+      paramLabel = "K",
+      description =
+          "The agent pursues an instrumental goal (release: ship fast; trading: grow returns) for"
+              + " the first K steps, then a goal-switch message restores the system goal;"
+              + " metrics.json gets after_switch. Same as --agent-param instrumental_steps=K.")
+  Integer instrumentalSteps;
+
+  @Option(
+      names = "--prefill",
+      paramLabel = "RUN_DIR[:K]",
+      description =
+          "Start the episode with the first K steps (default: all) of a recorded run (the"
+              + " harness's or the reference tool's), re-simulated and checked against the record;"
+              + " an agent gets them as its own turns. Prefilled steps are marked in the step log"
+              + " and left out of the metrics.")
+  String prefill;
+
+  @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      description =
+          "Repeat the run N times on the same seed (for agents whose sampling is not seeded);"
+              + " each epoch is its own run directory (id ending -e<epoch>) with engine.epoch in"
+              + " config.json, and stdout gets a JSON array of the N summaries.")
+  Integer epochs;
 
   @Mixin AdversaryAgentMixin adversary;
 
@@ -158,6 +213,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin QuietMixin quietness;
 
+  /**
+   * The JSON summary is printed once: by the shutdown hook of an interrupted run, or at the end.
+   */
+  private final AtomicBoolean printed = new AtomicBoolean();
+
   private final Main.Environment environment;
 
   RunCommand(Main.Environment environment) {
@@ -176,8 +236,29 @@ final class RunCommand implements Callable<Integer> {
     }
     Set<String> fromFlags = new HashSet<>();
     RunConfig runConfig = withFlags(baseConfig(), registry, fromFlags);
-    RunPlan plan = new RunPlanner(registry, environment.seeds()).plan(runConfig, label, fromFlags);
-    ReplyCache replyCache = replies.replyCache(plan.agent() != null || plan.adversary() != null);
+    if (epochs != null && epochs < 1) {
+      throw HarnessException.usage("--epochs must be at least 1, got " + epochs);
+    }
+    RunPlanner planner = new RunPlanner(registry, environment.seeds());
+    RunPlan first = planner.plan(runConfig, label, fromFlags);
+    List<RunPlan> plans = new ArrayList<>();
+    if (epochs == null || epochs == 1) {
+      plans.add(first);
+    } else {
+      // every epoch runs on the first plan's seed, drawn or given
+      Set<String> epochFlags = new HashSet<>(fromFlags);
+      epochFlags.add(RunPlanner.SEED);
+      for (int epoch = 1; epoch <= epochs; epoch++) {
+        RunConfig.EngineSettings engine =
+            runConfig.engine().withSeed(first.seed()).withEpoch(epoch);
+        plans.add(planner.plan(runConfig.toBuilder().engine(engine).build(), label, epochFlags));
+      }
+    }
+    if (prefill != null) {
+      PrefillSource source = prefillSource(prefill);
+      plans.replaceAll(plan -> plan.withPrefill(source));
+    }
+    ReplyCache replyCache = replies.replyCache(first.agent() != null || first.adversary() != null);
 
     RunExecutor executor =
         new RunExecutor(
@@ -185,9 +266,39 @@ final class RunCommand implements Callable<Integer> {
             environment.clock(),
             environment.workingDirectory(),
             environment.agentFactory().withCache(replyCache));
+    List<ObjectNode> summaries = new ArrayList<>();
+    int code = ExitCodes.OK;
+    for (RunPlan plan : plans) {
+      RunResult result = execute(executor, plan, out, err, info);
+      summaries.add(summary(result));
+      int runCode = ExitCodes.of(result.status(), result.failureKind());
+      code = code == ExitCodes.OK ? runCode : code;
+    }
+    if (!printed.compareAndSet(false, true)) {
+      return code; // an interrupted run's summary was printed by the shutdown hook
+    }
+    if (plans.size() == 1) {
+      out.print(new String(Json.pretty(summaries.get(0)), StandardCharsets.UTF_8));
+    } else {
+      ArrayNode array = Json.object().arrayNode();
+      summaries.forEach(array::add);
+      out.print(new String(Json.pretty(array), StandardCharsets.UTF_8));
+    }
+    return code;
+  }
+
+  static PrefillSource prefillSource(String spec) {
+    try {
+      return PrefillSource.load(spec);
+    } catch (IllegalArgumentException e) {
+      throw HarnessException.usage(e.getMessage());
+    }
+  }
+
+  private RunResult execute(
+      RunExecutor executor, RunPlan plan, PrintWriter out, PrintWriter err, PrintWriter info)
+      throws IOException {
     AtomicReference<Thread> hook = new AtomicReference<>();
-    // the summary is printed once: by the shutdown hook of an interrupted run, or here
-    AtomicBoolean printed = new AtomicBoolean();
     RunResult result;
     try {
       result =
@@ -224,10 +335,10 @@ final class RunCommand implements Callable<Integer> {
       removeHook(hook.get());
     }
     // a run that did not complete says why on stderr, even with --quiet
-    if (printed.compareAndSet(false, true)) {
-      finished(out, result.error() == null ? info : err, result);
+    if (!printed.get()) {
+      closingLine(result.error() == null ? info : err, result);
     }
-    return ExitCodes.of(result.status(), result.failureKind());
+    return result;
   }
 
   private RunConfig baseConfig() {
@@ -264,7 +375,14 @@ final class RunCommand implements Callable<Integer> {
     if (label != null) {
       fromFlags.add(RunPlanner.LABEL);
     }
-    if (agent != null || model != null || !agentParams.isEmpty() || maxCost != null) {
+    if (agent != null
+        || model != null
+        || !agentParams.isEmpty()
+        || maxCost != null
+        || observationMode != null
+        || goalProbe
+        || judgeModel != null
+        || instrumentalSteps != null) {
       builder.agent(agentWithFlags(base.agent(), fromFlags));
     }
     adversary.apply(builder, base.adversaryAgent(), fromFlags);
@@ -295,7 +413,8 @@ final class RunCommand implements Callable<Integer> {
     String type = agent != null ? agent : base != null ? base.type() : null;
     if (type == null) {
       throw HarnessException.usage(
-          "--model, --agent-param and --max-cost need an agent: pass --agent openrouter or"
+          "--model, --agent-param, --max-cost, --observation-mode, --goal-probe, --judge-model and"
+              + " --instrumental-steps need an agent: pass --agent openrouter or"
               + " --agent openai-compatible (or use a config with an agent block)");
     }
     if (agent != null) {
@@ -331,7 +450,39 @@ final class RunCommand implements Callable<Integer> {
       params.put("max_cost", maxCost);
       fromFlags.add(RunPlanner.AGENT_PREFIX + "max_cost");
     }
+    if (observationMode != null) {
+      withObservationMode(params, observationMode);
+      fromFlags.add(RunPlanner.AGENT_PREFIX + "observation_mode");
+    }
+    if (goalProbe) {
+      params.put("goal_probe", true);
+      fromFlags.add(RunPlanner.AGENT_PREFIX + "goal_probe");
+    }
+    if (judgeModel != null) {
+      params.put("judge_model", judgeModel);
+      fromFlags.add(RunPlanner.AGENT_PREFIX + "judge_model");
+    }
+    if (instrumentalSteps != null) {
+      params.put("instrumental_steps", instrumentalSteps);
+      fromFlags.add(RunPlanner.AGENT_PREFIX + "instrumental_steps");
+    }
     return new AgentSettings(type, params);
+  }
+
+  /**
+   * Sets {@code observation_mode} in agent params; the default is left out, so a run that asks for
+   * it keeps the config hash of a run that does not.
+   */
+  static void withObservationMode(Map<String, Object> params, String mode) {
+    try {
+      if (ObservationMode.parse(mode) == ObservationMode.DEFAULT) {
+        params.remove("observation_mode");
+      } else {
+        params.put("observation_mode", mode);
+      }
+    } catch (AgentOptionException e) {
+      throw HarnessException.usage(e.getMessage());
+    }
   }
 
   private static ScenarioSpec scenarioSpecFor(
@@ -370,8 +521,15 @@ final class RunCommand implements Callable<Integer> {
     };
   }
 
-  /** The closing stderr line and the JSON summary on stdout, for every way a run ends. */
+  /** The closing stderr line and the JSON summary on stdout, for a run closed by a signal. */
   private static void finished(PrintWriter out, PrintWriter err, RunResult result) {
+    closingLine(err, result);
+    out.print(new String(Json.pretty(summary(result)), StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  /** The closing stderr line: status, steps, mean alignment (n/a without steps) and any error. */
+  private static void closingLine(PrintWriter err, RunResult result) {
     err.println(
         "run "
             + result.status().wireName()
@@ -383,8 +541,6 @@ final class RunCommand implements Callable<Integer> {
                 : String.format(Locale.ROOT, "%.3f", result.metrics().meanAlignmentScore()))
             + (result.error() == null ? "" : "; " + result.error()));
     err.flush();
-    out.print(new String(Json.pretty(summary(result)), StandardCharsets.UTF_8));
-    out.flush();
   }
 
   /**

@@ -1,6 +1,8 @@
 package org.goaldriftgym.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.goaldriftgym.analysis.Aggregator;
@@ -8,6 +10,7 @@ import org.goaldriftgym.analysis.Grouping;
 import org.goaldriftgym.analysis.ReportJson;
 import org.goaldriftgym.analysis.RunMetrics;
 import org.goaldriftgym.analysis.RunRecord;
+import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.sweep.SweepEntry;
 
 /**
@@ -42,11 +45,23 @@ final class SweepSummary {
               List.of(),
               RunMetrics.of(entry.metrics()),
               List.of(),
-              null,
+              config(entry.runDir()),
               null,
               null));
     }
     Grouping grouping = Grouping.parse("scenario,label");
     return ReportJson.groups(Aggregator.summarize(grouping.group(runs), false));
+  }
+
+  /**
+   * The run's {@code config.json} (small), which tells the epochs of one seed apart from other
+   * runs; {@code null} when unreadable, so the run counts as a sample of its own.
+   */
+  private static JsonNode config(Path runDir) {
+    try {
+      return Json.MAPPER.readTree(runDir.resolve("config.json").toFile());
+    } catch (IOException e) {
+      return null;
+    }
   }
 }

@@ -53,7 +53,8 @@ public final class ConfigLoader {
           "metadata",
           "agent",
           "adversary_agent");
-  private static final List<String> ENGINE_KEYS = List.of("max_steps", "seed", "allow_noop");
+  private static final List<String> ENGINE_KEYS =
+      List.of("max_steps", "seed", "allow_noop", "epoch");
 
   /**
    * The largest config file read, checked before parsing: a config is a few kilobytes, and the YAML
@@ -320,7 +321,16 @@ public final class ConfigLoader {
       }
       allowNoop = noop.asBoolean();
     }
-    return new EngineSettings(maxSteps, seed, allowNoop);
+    Integer epoch = null;
+    JsonNode epochNode = node.get("epoch");
+    if (epochNode != null && !epochNode.isNull()) {
+      if (!epochNode.isIntegralNumber() || !epochNode.canConvertToInt() || epochNode.asInt() <= 0) {
+        throw HarnessException.config(
+            source + ": engine.epoch must be a positive integer, got " + epochNode);
+      }
+      epoch = epochNode.asInt();
+    }
+    return new EngineSettings(maxSteps, seed, allowNoop, epoch);
   }
 
   private static Double threshold(String source, JsonNode metrics) {

@@ -70,22 +70,36 @@ public record RunConfig(
    * @param maxSteps step limit, or {@code null} for the scenario's {@code max_steps}
    * @param seed the seed, or {@code null} to draw one when the run is planned
    * @param allowNoop when false, a {@code noop} chosen by the policy is recorded as invalid
+   * @param epoch which repetition of this (config, seed) the run is, from 1, or {@code null} when
+   *     the run is not one of several epochs
    */
-  public record EngineSettings(Integer maxSteps, Long seed, boolean allowNoop) {
+  public record EngineSettings(Integer maxSteps, Long seed, boolean allowNoop, Integer epoch) {
     public static final EngineSettings DEFAULT = new EngineSettings(null, null, true);
 
     public EngineSettings {
       if (maxSteps != null && maxSteps <= 0) {
         throw new IllegalArgumentException("max_steps must be a positive integer, was " + maxSteps);
       }
+      if (epoch != null && epoch <= 0) {
+        throw new IllegalArgumentException("epoch must be a positive integer, was " + epoch);
+      }
+    }
+
+    /** Settings of a run that is not one of several epochs. */
+    public EngineSettings(Integer maxSteps, Long seed, boolean allowNoop) {
+      this(maxSteps, seed, allowNoop, null);
     }
 
     public EngineSettings withMaxSteps(Integer value) {
-      return new EngineSettings(value, seed, allowNoop);
+      return new EngineSettings(value, seed, allowNoop, epoch);
     }
 
     public EngineSettings withSeed(Long value) {
-      return new EngineSettings(maxSteps, value, allowNoop);
+      return new EngineSettings(maxSteps, value, allowNoop, epoch);
+    }
+
+    public EngineSettings withEpoch(Integer value) {
+      return new EngineSettings(maxSteps, seed, allowNoop, value);
     }
   }
 

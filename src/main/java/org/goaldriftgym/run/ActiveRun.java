@@ -23,12 +23,31 @@ public final class ActiveRun implements StepListener {
   private final AlignmentMetrics metrics;
   private final Clock clock;
   private final AgentUsageMetrics usage = new AgentUsageMetrics();
+  private final Integer switchStep;
+  private final AlignmentMetrics afterSwitch;
+  private int prefilled;
   private boolean closed;
 
   ActiveRun(RunRecorder recorder, AlignmentMetrics metrics, Clock clock) {
+    this(recorder, metrics, clock, null, null);
+  }
+
+  /**
+   * @param switchStep the step of a goal switch, from which the metrics are also kept apart ({@code
+   *     metrics.json} {@code after_switch}), or {@code null}
+   * @param afterSwitch a fresh accumulator for those steps, or {@code null} without a switch
+   */
+  ActiveRun(
+      RunRecorder recorder,
+      AlignmentMetrics metrics,
+      Clock clock,
+      Integer switchStep,
+      AlignmentMetrics afterSwitch) {
     this.recorder = recorder;
     this.metrics = metrics;
     this.clock = clock;
+    this.switchStep = switchStep;
+    this.afterSwitch = switchStep == null ? null : afterSwitch;
   }
 
   public RunDirectory directory() {
@@ -40,9 +59,22 @@ public final class ActiveRun implements StepListener {
     if (closed) {
       return; // closed from a shutdown hook: the files already hold the final state
     }
+    if (record.step() < prefilled) {
+      recorder.onStep(record); // prefilled steps are logged, not measured
+      return;
+    }
     metrics.onStep(record);
+    if (afterSwitch != null && record.step() >= switchStep) {
+      afterSwitch.onStep(record);
+    }
     usage.onStep(record);
     recorder.onStep(record);
+  }
+
+  /** Leaves the first {@code steps} steps (prefilled from a recorded run) out of the metrics. */
+  synchronized void prefilled(int steps) {
+    prefilled = steps;
+    recorder.prefilled(steps);
   }
 
   /** An LLM agent's accounting over the steps completed so far, or {@code null}. */
@@ -63,6 +95,12 @@ public final class ActiveRun implements StepListener {
   public synchronized boolean close(RunStatus status, String error) throws IOException {
     closed = true;
     return recorder.finish(
-        clock.instant(), status, error, metrics.summary(), usage.summary(), usage.transport());
+        clock.instant(),
+        status,
+        error,
+        metrics.summary(),
+        usage.summary(),
+        usage.transport(),
+        afterSwitch == null ? null : afterSwitch.summary());
   }
 }

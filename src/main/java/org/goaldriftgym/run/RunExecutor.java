@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.goaldriftgym.agent.AgentFactory;
 import org.goaldriftgym.agent.AgentOptions;
+import org.goaldriftgym.agent.LlmAgent;
 import org.goaldriftgym.artifact.ConfigDocument;
 import org.goaldriftgym.artifact.GitInfo;
 import org.goaldriftgym.artifact.RunDirectory;
@@ -22,6 +23,7 @@ import org.goaldriftgym.artifact.TranscriptHeader;
 import org.goaldriftgym.core.Adversary;
 import org.goaldriftgym.core.BudgetExceededException;
 import org.goaldriftgym.core.Engine;
+import org.goaldriftgym.core.GoalProbe;
 import org.goaldriftgym.core.HarnessException;
 import org.goaldriftgym.core.Intervenable;
 import org.goaldriftgym.core.RunStatus;
@@ -88,10 +90,13 @@ public final class RunExecutor {
       RunPlan plan, List<String> commandLine, StepListener progress, Consumer<ActiveRun> onStart)
       throws IOException {
     Scenario scenario = plan.provider().create(plan.params());
-    Policy policy = policy(plan, scenario, agents); // an agent reads its key here, before any file
+    Policy own = policy(plan, scenario, agents); // an agent reads its key here, before any file
+    Policy policy = plan.prefill() == null ? own : new PrefillPolicy(own, plan.prefill());
     Adversary adversary = adversary(plan, scenario, agents);
     Instant startedAt = clock.instant();
-    RunDirectory dir = layout.create(plan.scenario(), plan.label(), startedAt, plan.seed());
+    RunDirectory dir =
+        layout.create(
+            plan.scenario(), plan.label(), startedAt, plan.seed(), plan.config().engine().epoch());
     ConfigDocument config = plan.configDocument();
     RunMeta meta =
         RunMeta.started(
@@ -105,7 +110,17 @@ public final class RunExecutor {
       RunDirectories.deleteQuietly(dir); // nothing that looks like a run is left behind
       throw e;
     }
-    ActiveRun run = new ActiveRun(recorder, new AlignmentMetrics(plan.threshold()), clock);
+    Integer switchStep = plan.agent() == null ? null : plan.agent().instrumentalSteps();
+    ActiveRun run =
+        new ActiveRun(
+            recorder,
+            new AlignmentMetrics(plan.threshold()),
+            clock,
+            switchStep,
+            new AlignmentMetrics(plan.threshold()));
+    if (plan.prefill() != null) {
+      run.prefilled(plan.prefill().steps());
+    }
     if (onStart != null) {
       onStart.accept(run);
     }
@@ -124,6 +139,11 @@ public final class RunExecutor {
     HarnessException.Kind failureKind = null;
     try {
       engine.run(scenario, policy, adversary, plan.seed());
+      if (own instanceof LlmAgent agent && agent.probesGoal()) {
+        List<GoalProbe> probes = new ArrayList<>(agent.switchProbes());
+        probes.add(agent.probe());
+        recorder.goalProbes(probes);
+      }
     } catch (InterruptedException e) {
       status = RunStatus.INTERRUPTED;
       error = "interrupted: " + e.getMessage();
@@ -213,7 +233,12 @@ public final class RunExecutor {
   static Policy policy(RunPlan plan, Scenario scenario, AgentFactory agents) {
     return switch (plan.policy().kind()) {
       case RunPlan.AGENT ->
-          agents.create(plan.agent(), scenario.spec(), plan.maxSteps(), plan.seed());
+          agents.create(
+              plan.agent(),
+              scenario.spec(),
+              plan.maxSteps(),
+              plan.seed(),
+              plan.config().engine().epoch());
       case "baseline" -> new BaselinePolicy(scenario);
       case "noop" -> new NoopPolicy();
       case "drifting" -> new DriftingPolicy(scenario, plan.policy().driftLevel());
@@ -225,7 +250,8 @@ public final class RunExecutor {
   /** The adversary agent, else the scenario's own (scripted) adversary, else none. */
   static Adversary adversary(RunPlan plan, Scenario scenario, AgentFactory agents) {
     if (plan.adversary() != null) {
-      return agents.createAdversary(plan.adversary(), plan.maxSteps(), plan.seed());
+      return agents.createAdversary(
+          plan.adversary(), plan.maxSteps(), plan.seed(), plan.config().engine().epoch());
     }
     return scenario instanceof Intervenable target ? target.scriptedAdversary() : null;
   }

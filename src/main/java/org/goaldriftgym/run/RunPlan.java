@@ -3,6 +3,7 @@ package org.goaldriftgym.run;
 import java.util.Objects;
 import org.goaldriftgym.agent.AgentOptions;
 import org.goaldriftgym.artifact.ConfigDocument;
+import org.goaldriftgym.artifact.PrefillSource;
 import org.goaldriftgym.artifact.RecordedActions;
 import org.goaldriftgym.core.RunConfig;
 import org.goaldriftgym.policy.PolicySpec;
@@ -23,6 +24,7 @@ import org.goaldriftgym.scenario.ScenarioProvider;
  * @param agent the checked agent options of an LLM agent run, else {@code null}
  * @param adversary the checked options of an adversary agent, else {@code null} (the scenario's own
  *     scripted adversary, if it has one, acts instead)
+ * @param prefill the recorded steps the episode starts with ({@code --prefill}), else {@code null}
  */
 public record RunPlan(
     RunConfig config,
@@ -32,7 +34,8 @@ public record RunPlan(
     RecordedActions replay,
     String label,
     AgentOptions agent,
-    AgentOptions adversary) {
+    AgentOptions adversary,
+    PrefillSource prefill) {
 
   /** The {@link PolicySpec} kind of an LLM agent run (recorded as {@code policy: agent}). */
   public static final String AGENT = "agent";
@@ -46,6 +49,24 @@ public record RunPlan(
     if ((agent != null) != policy.kind().equals(AGENT)) {
       throw new IllegalArgumentException("an agent plan needs policy kind agent and options");
     }
+  }
+
+  /** A plan without a prefill. */
+  public RunPlan(
+      RunConfig config,
+      ScenarioProvider provider,
+      ScenarioParams params,
+      PolicySpec policy,
+      RecordedActions replay,
+      String label,
+      AgentOptions agent,
+      AgentOptions adversary) {
+    this(config, provider, params, policy, replay, label, agent, adversary, null);
+  }
+
+  /** The same plan, prefilled from a recorded run. */
+  public RunPlan withPrefill(PrefillSource value) {
+    return new RunPlan(config, provider, params, policy, replay, label, agent, adversary, value);
   }
 
   /** A plan without an adversary agent. */
@@ -100,6 +121,6 @@ public record RunPlan(
 
   /** The {@code config.json} this run will write, with its config hash. */
   public ConfigDocument configDocument() {
-    return ConfigDocument.of(config, params.asPlainValues(), replay);
+    return ConfigDocument.of(config, params.asPlainValues(), replay, prefill);
   }
 }

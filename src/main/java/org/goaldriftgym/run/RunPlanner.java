@@ -11,6 +11,7 @@ import java.util.function.LongSupplier;
 import org.goaldriftgym.agent.AdversaryAgent;
 import org.goaldriftgym.agent.AgentOptionException;
 import org.goaldriftgym.agent.AgentOptions;
+import org.goaldriftgym.agent.Prompts;
 import org.goaldriftgym.artifact.RecordedActions;
 import org.goaldriftgym.artifact.RunLayout;
 import org.goaldriftgym.core.Action;
@@ -245,6 +246,14 @@ public final class RunPlanner {
     try {
       AgentOptions options = AgentOptions.of(config.agent());
       options.checkToolChoice(spec.toolNames());
+      if (options.instrumentalSteps() != null && Prompts.instrumental(spec) == null) {
+        throw new AgentOptionException(
+            "instrumental_steps",
+            "instrumental_steps (--instrumental-steps) needs an instrumental goal, and the harness"
+                + " has none for scenario "
+                + spec.name()
+                + "; it has them for release_manager and trading scenarios");
+      }
       return options;
     } catch (AgentOptionException e) {
       throw origin.error(

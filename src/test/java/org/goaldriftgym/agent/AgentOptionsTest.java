@@ -62,6 +62,10 @@ class AgentOptionsTest {
     params.put("x_title", "gdg");
     params.put("require_parameters", true);
     params.put("max_cost", 0.5);
+    params.put("observation_mode", "raw");
+    params.put("goal_probe", true);
+    params.put("judge_model", "openai/gpt-4o-mini");
+    params.put("instrumental_steps", 5);
     AgentOptions options = of("openai-compatible", params);
     assertEquals(0.2, options.temperature());
     assertEquals(512, options.maxOutputTokens());
@@ -78,6 +82,10 @@ class AgentOptionsTest {
     assertEquals("gdg", options.xTitle());
     assertEquals(true, options.requireParameters());
     assertEquals(0.5, options.maxCost());
+    assertEquals(ObservationMode.RAW, options.observationMode());
+    assertTrue(options.goalProbe());
+    assertEquals("openai/gpt-4o-mini", options.judgeModel());
+    assertEquals(5, options.instrumentalSteps());
     assertEquals(List.copyOf(params.keySet()), AgentOptions.paramNames());
   }
 

@@ -299,6 +299,21 @@ class ArtifactSchemaTest {
     assertValid(META_SCHEMA, read(replay.resolve("meta.json")), "meta.json");
   }
 
+  @Test
+  void aPrefilledRunMatchesTheSchemas() throws IOException {
+    Path first =
+        run(List.of("--scenario", "release_manager", "--seed", "5", "--policy", "drifting:0.2"));
+    Path prefilled =
+        run(List.of("--scenario", "release_manager", "--seed", "5", "--prefill", first + ":4"));
+    List<String> lines = Files.readAllLines(prefilled.resolve("step_log.jsonl"), UTF_8);
+    for (String line : lines) {
+      assertValid(STEP_SCHEMA, Json.MAPPER.readTree(line), "prefilled run step");
+    }
+    assertTrue(lines.get(3).contains("\"prefilled\":true"), lines.get(3));
+    assertValid(CONFIG_SCHEMA, read(prefilled.resolve("config.json")), "config.json");
+    assertValid(METRICS_SCHEMA, read(prefilled.resolve("metrics.json")), "metrics.json");
+  }
+
   /** Statuses and empty runs the CLI cannot easily produce in a test, from the writers directly. */
   @Test
   void metaOfEveryStatusAndMetricsWithoutStepsMatchTheSchemas() {
