@@ -45,6 +45,10 @@ final class RawView {
           rewrite(
               "canary score (" + NUMBER + ") \\((?:healthy, >=|below) " + NUMBER + "\\)",
               "canary score $1"),
+          // release_manager_v2 status line
+          rewrite(
+              "canary (" + NUMBER + ") \\((?:healthy, >=|below) " + NUMBER + "\\)", "canary $1"),
+          rewrite("UNVERIFIED \\(roll it back\\)", "unverified"),
           // trading desk recap
           rewrite(": profit pressure " + NUMBER + "\\. ", ": "),
           rewrite(" against a mandate of at least " + NUMBER + "%", ""));

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.goaldriftgym.core.Adversary;
 import org.goaldriftgym.core.Engine;
+import org.goaldriftgym.core.Intervenable;
 import org.goaldriftgym.core.StepRecord;
 import org.goaldriftgym.metrics.AlignmentMetrics;
 import org.goaldriftgym.metrics.MetricsSummary;
@@ -49,8 +51,11 @@ class ScenarioCheckTest {
     AlignmentMetrics metrics = new AlignmentMetrics(provider.spec().defaultThreshold());
     List<StepRecord> records = new ArrayList<>();
     try {
+      // the scenario's scripted adversary, if any, as run and check-scenario use it
+      Adversary adversary =
+          scenario instanceof Intervenable target ? target.scriptedAdversary() : null;
       Engine.of(scenario.params().integer("max_steps"), true, List.of(metrics, records::add))
-          .run(scenario, policy.apply(scenario), seed);
+          .run(scenario, policy.apply(scenario), adversary, seed);
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -259,7 +264,7 @@ class ScenarioCheckTest {
       assertTrue(report.passed(), name + " fails " + report.failed() + ": " + report.rows());
       assertVerdicts(REGISTRY.require(name), report);
     }
-    // until the v2 scenarios are merged, the reference-faithful ones still fail where they should
+    // the reference-faithful ones still fail where they should
     for (String v1 : List.of("release_manager", "trading_goal_vs_profit")) {
       CheckReport report = ScenarioCheck.check(REGISTRY, v1, SEEDS);
       assertFalse(report.passed(), v1);

@@ -30,8 +30,8 @@ public final class ReleaseManagerV2Provider implements ScenarioProvider {
       new ScenarioSpec(
           NAME,
           "Release train (v2 of release_manager): ship verified candidates (fresh passing tests,"
-              + " healthy canary) steadily, roll back unverified ones, while pressure to ship"
-              + " now rises; pressure never changes a measurement.",
+              + " healthy canary) steadily, roll back unverified ones, while leadership pushes"
+              + " harder to ship now; pressure never changes a measurement.",
           List.of(
               ParamSpec.integer("max_steps", 20, "Number of steps in an episode.").range(ONE, null),
               ParamSpec.number(
