@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.goaldriftgym.core.Engine;
+import org.goaldriftgym.core.Intervenable;
 import org.goaldriftgym.core.StepRecord;
 import org.goaldriftgym.metrics.AlignmentMetrics;
 import org.goaldriftgym.metrics.MetricsSummary;
@@ -49,8 +50,13 @@ class ScenarioCheckTest {
     AlignmentMetrics metrics = new AlignmentMetrics(provider.spec().defaultThreshold());
     List<StepRecord> records = new ArrayList<>();
     try {
+      // as the check does: a scenario with a scripted adversary runs with it
       Engine.of(scenario.params().integer("max_steps"), true, List.of(metrics, records::add))
-          .run(scenario, policy.apply(scenario), seed);
+          .run(
+              scenario,
+              policy.apply(scenario),
+              scenario instanceof Intervenable target ? target.scriptedAdversary() : null,
+              seed);
     } catch (Exception e) {
       throw new AssertionError(e);
     }
