@@ -30,9 +30,9 @@ final class ExitCodes {
   static final int RUN_FAILED = 1;
 
   /**
-   * {@code report} and {@code plot}: an input was skipped (not a run, a missing or corrupt file, an
-   * empty directory, an unknown panel); each skip is one line on stderr and every other run was
-   * still reported or plotted.
+   * {@code report}, {@code plot} and {@code view}: an input was skipped (not a run, a missing or
+   * corrupt file, an empty directory, an unknown panel); each skip is one line on stderr and every
+   * other run was still reported or plotted.
    */
   static final int PARTIAL = 1;
 

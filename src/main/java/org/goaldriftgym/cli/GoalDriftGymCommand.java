@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 ok, 1 run failed (or report/plot/view skipped input, or replay found a"
-          + " difference, or check-scenario found a failing row), 2 usage error, 3 config error, 4 agent error, 5 budget exceeded,"
+      "Exit codes: 0 ok, 1 run failed (or sweep: a run did not complete, report/plot/view"
+          + " skipped input, replay found a difference, check-scenario found a failing row,"
+          + " merge: an item is missing or did not complete), 2 usage error, 3 config error, 4 agent error, 5 budget exceeded,"
           + " 6 environment error (full disk, read-only, permission), 130 interrupted (143 on"
           + " SIGTERM)."
     })

@@ -199,7 +199,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--label",
       paramLabel = "LABEL",
-      description = "Run label, the directory above the run id (default: policy-<name>).")
+      description =
+          "Run label, the directory above the run id (default: policy-<name>, with the drifting"
+              + " level for drifting:X, e.g. policy-drifting-0.3).")
   String label;
 
   @Option(

@@ -121,7 +121,12 @@ final class SweepCommand implements Callable<Integer> {
       description = "Alignment threshold, for every run.")
   Double threshold;
 
-  @Option(names = "--label", paramLabel = "LABEL", description = "One label for every run.")
+  @Option(
+      names = "--label",
+      paramLabel = "LABEL",
+      description =
+          "One label for every run: every policy of the sweep is pooled into one group (default:"
+              + " each run's own, e.g. policy-drifting-0.3).")
   String label;
 
   @Option(
@@ -165,10 +170,7 @@ final class SweepCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   int retry;
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "No progress on stderr (failed runs are in the manifest and the summary).")
-  boolean quiet;
+  @Mixin QuietMixin quietness;
 
   @Mixin OutputRootsMixin roots;
 
@@ -306,7 +308,7 @@ final class SweepCommand implements Callable<Integer> {
       runner = runner.withClaims(RunClaims.of(roots.runsRoot));
     }
     runner.prepare(planned);
-    if (!quiet) {
+    if (!quietness.quiet) {
       err.println(
           "sweep: "
               + planned.size()
@@ -340,7 +342,7 @@ final class SweepCommand implements Callable<Integer> {
     if (environment.hooks()) {
       Runtime.getRuntime().addShutdownHook(hook);
     }
-    SweepProgress progress = new SweepProgress(err, quiet, environment.clock());
+    SweepProgress progress = new SweepProgress(err, quietness.quiet, environment.clock());
     List<SweepEntry> entries;
     try {
       entries =
@@ -428,7 +430,7 @@ final class SweepCommand implements Callable<Integer> {
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.print(new String(Json.pretty(out), StandardCharsets.UTF_8));
       stdout.flush();
-      if (!quiet || !state.equals(SweepManifest.FINISHED)) {
+      if (!quietness.quiet || !state.equals(SweepManifest.FINISHED)) {
         err.println(
             "sweep "
                 + (state.equals(SweepManifest.FINISHED) ? "finished" : state)

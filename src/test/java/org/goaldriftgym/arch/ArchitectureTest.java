@@ -205,6 +205,42 @@ class ArchitectureTest {
   }
 
   @Test
+  void runDependsOnTheLayersBelowItOnly() {
+    classes()
+        .that()
+        .resideInAPackage(ROOT + ".run..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            ROOT + ".run..",
+            ROOT + ".agent..",
+            ROOT + ".artifact..",
+            ROOT + ".core..",
+            ROOT + ".metrics..",
+            ROOT + ".policy..",
+            ROOT + ".scenario..",
+            "com.fasterxml.jackson..",
+            "java..")
+        .check(classes);
+  }
+
+  @Test
+  void configDependsOnCoreScenarioAndJacksonOnly() {
+    classes()
+        .that()
+        .resideInAPackage(ROOT + ".config..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            ROOT + ".config..",
+            ROOT + ".core..",
+            ROOT + ".scenario..",
+            "com.fasterxml.jackson..",
+            "java..")
+        .check(classes);
+  }
+
+  @Test
   void sweepRunsThroughTheRunPackageOnly() {
     classes()
         .that()
