@@ -119,10 +119,11 @@ public record Table(List<String> columns, List<List<Object>> rows) {
 
   /**
    * {@link #toText()} no wider than {@code maxWidth} characters where it can be (0: no limit):
-   * headers longer than their values give way first, then the widest columns, down to {@value
-   * #MIN_COLUMN} characters each, and a cell or header that no longer fits keeps its start and end
-   * around two dots ({@code runs/r..03-s1}); if that is not enough, the last columns are left out
-   * and a last line says from which on.
+   * headers longer than their values give way first, then the widest text columns, down to {@value
+   * #MIN_COLUMN} characters each, and a text cell or header that no longer fits keeps its start and
+   * end around two dots ({@code runs/r..03-s1}). Numbers are never cut (a shortened estimate would
+   * read as another number): if that is not enough, the last columns are left out and a last line
+   * says from which on.
    */
   public String toText(int maxWidth) {
     List<List<String>> cells = new ArrayList<>();
@@ -141,7 +142,14 @@ public record Table(List<String> columns, List<List<Object>> rows) {
         }
       }
     }
-    int shown = maxWidth > 0 ? fit(widths, valueWidths, maxWidth) : widths.length;
+    int[] floors = new int[columns.size()];
+    for (int i = 0; i < floors.length; i++) {
+      int column = i;
+      boolean numbers =
+          cells.stream().skip(1).map(line -> line.get(column)).allMatch(Table::looksNumeric);
+      floors[i] = Math.min(widths[i], Math.max(numbers ? valueWidths[i] : 0, MIN_COLUMN));
+    }
+    int shown = maxWidth > 0 ? fit(widths, valueWidths, floors, maxWidth) : widths.length;
     StringBuilder out = new StringBuilder();
     for (List<String> line : cells) {
       StringBuilder text = new StringBuilder();
@@ -173,11 +181,11 @@ public record Table(List<String> columns, List<List<Object>> rows) {
    * values give way first (down to the values, or {@value #MIN_COLUMN}), then the widest columns,
    * until the line fits, so the columns kept use all the room there is.
    */
-  private static int fit(int[] widths, int[] valueWidths, int maxWidth) {
+  private static int fit(int[] widths, int[] valueWidths, int[] floors, int maxWidth) {
     int shown = 0;
     int least = -2;
-    while (shown < widths.length && least + 2 + Math.min(widths[shown], MIN_COLUMN) <= maxWidth) {
-      least += 2 + Math.min(widths[shown], MIN_COLUMN);
+    while (shown < widths.length && least + 2 + floors[shown] <= maxWidth) {
+      least += 2 + floors[shown];
       shown++;
     }
     shown = Math.max(shown, 1);
@@ -204,7 +212,7 @@ public record Table(List<String> columns, List<List<Object>> rows) {
     while (total > maxWidth) {
       int widest = -1;
       for (int i = 0; i < shown; i++) {
-        if (widths[i] > MIN_COLUMN && (widest < 0 || widths[i] > widths[widest])) {
+        if (widths[i] > floors[i] && (widest < 0 || widths[i] > widths[widest])) {
           widest = i;
         }
       }
@@ -215,6 +223,11 @@ public record Table(List<String> columns, List<List<Object>> rows) {
       total--;
     }
     return shown;
+  }
+
+  /** A cell of a number or an estimate ({@code 0.9583 [0.94, 0.97]}, {@code - (0 of 6)}). */
+  private static boolean looksNumeric(String cell) {
+    return cell.isEmpty() || Character.isDigit(cell.charAt(0)) || cell.charAt(0) == '-';
   }
 
   /** The text itself when it fits, else its start and end around {@code ..}. */

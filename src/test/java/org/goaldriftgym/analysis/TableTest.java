@@ -45,4 +45,25 @@ class TableTest {
             + "(1 more columns from run_dir on; --width 0 shows all)\n",
         TABLE.toText(30));
   }
+
+  @Test
+  void numbersAreNeverCutTheColumnIsLeftOutInstead() {
+    Table estimates =
+        new Table(
+            List.of("label", "mean_alignment_score"),
+            List.of(
+                Arrays.asList("policy-drifting-0.2", "0.3427 [0.3383, 0.3471]"),
+                Arrays.asList("policy-baseline", "- [-, -] (20 censored)")));
+    // 19 + 2 + 23 = 44 columns wide; at 35 the label gives way down to 10, the estimate not at all
+    String fitted = estimates.toText(35);
+    assertEquals(
+        "label       mean_alignment_score\n"
+            + "poli..-0.2  0.3427 [0.3383, 0.3471]\n"
+            + "poli..line  - [-, -] (20 censored)\n",
+        fitted);
+    String tooNarrow = estimates.toText(25);
+    assertEquals(
+        "(1 more columns from mean_alignment_score on; --width 0 shows all)",
+        tooNarrow.lines().reduce((a, b) -> b).orElseThrow());
+  }
 }
