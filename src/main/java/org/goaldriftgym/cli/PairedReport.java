@@ -1,5 +1,6 @@
 package org.goaldriftgym.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,9 +22,11 @@ final class PairedReport {
 
   private PairedReport() {}
 
-  static int print(PrintWriter out, List<Path> paths, ReportFormat format, boolean otherMode) {
+  static int print(
+      PrintWriter out, List<Path> paths, ReportFormat format, int columns, boolean otherMode) {
     if (otherMode) {
-      throw HarnessException.usage("--paired cannot be combined with --steps or --group-by");
+      throw HarnessException.usage(
+          "--paired cannot be combined with --steps, --group-by, --trend or --include-incomplete");
     }
     List<JsonNode> manifests = new ArrayList<>();
     for (Path path : paths) {
@@ -35,7 +38,7 @@ final class PairedReport {
           out.print(
               new String(Json.pretty(PairedDifferences.json(groups)), StandardCharsets.UTF_8));
       case CSV -> out.print(PairedDifferences.table(groups).toCsv());
-      case TABLE -> out.print(PairedDifferences.table(groups).toText());
+      case TABLE -> out.print(PairedDifferences.table(groups).toText(columns));
     }
     out.flush();
     return ExitCodes.OK;
@@ -49,9 +52,14 @@ final class PairedReport {
     JsonNode manifest;
     try {
       manifest = Json.MAPPER.readTree(path.toFile());
-    } catch (IOException e) {
+    } catch (JsonProcessingException e) {
       throw HarnessException.usage(
           "--paired: cannot read " + path + " as JSON (" + IoMessages.describe(e) + ")");
+    } catch (IOException e) {
+      throw new HarnessException(
+          HarnessException.Kind.ENVIRONMENT,
+          "--paired: cannot read " + path + ": " + IoMessages.describe(e),
+          e);
     }
     if (manifest == null || !PairedDifferences.hasPairs(manifest)) {
       throw HarnessException.usage(

@@ -121,12 +121,17 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ReportFormat chosen = format;
-    if (paired) {
-      return PairedReport.print(out, paths, chosen, steps || groupBy != null);
-    }
     int columns = width != null ? width : columnsFromEnvironment();
     if (columns < 0) {
       throw HarnessException.usage("--width must be 0 (no limit) or a positive number of columns");
+    }
+    if (paired) {
+      return PairedReport.print(
+          out,
+          paths,
+          chosen,
+          columns,
+          steps || groupBy != null || trend != null || includeIncomplete);
     }
     if (steps && groupBy != null) {
       throw HarnessException.usage("--steps and --group-by cannot be combined");

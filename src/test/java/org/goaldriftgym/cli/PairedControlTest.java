@@ -309,7 +309,9 @@ class PairedControlTest {
         List.of(
             List.of("report", manifest, "--paired"),
             List.of("report", cli.runsRoot.toString(), "--paired"),
-            List.of("report", manifest, "--paired", "--group-by", "label"))) {
+            List.of("report", manifest, "--paired", "--group-by", "label"),
+            List.of("report", manifest, "--paired", "--trend", "policy_level"),
+            List.of("report", manifest, "--paired", "--include-incomplete"))) {
       Cli.Result result = cli.raw(args.toArray(String[]::new));
       assertEquals(2, result.code(), args + ": " + result.err());
       assertEquals(1, result.errLines().size(), result.err());
