@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.artifact.RunFormat;
@@ -159,32 +162,39 @@ public final class RunLoader {
   }
 
   private static List<Path> find(Path root) {
-    List<Path> dirs = new ArrayList<>();
     try {
-      // symlinked run directories (a tree assembled from several roots) are followed; a link
-      // cycle is reported to visitFileFailed and not followed again
-      Files.walkFileTree(
-          root,
-          java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
-          Integer.MAX_VALUE,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              if (holdsRunFiles(dir)) {
-                dirs.add(dir);
-                return FileVisitResult.SKIP_SUBTREE;
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      return findRuns(root, RunLoader::holdsRunFiles);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The directories under {@code root} (itself included) that {@code isRun} accepts, in walk order;
+   * the walk does not descend into them. Symlinked directories (a tree assembled from several
+   * roots) are followed; a link cycle or an unreadable directory is passed over.
+   */
+  public static List<Path> findRuns(Path root, Predicate<Path> isRun) throws IOException {
+    List<Path> dirs = new ArrayList<>();
+    Files.walkFileTree(
+        root,
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (isRun.test(dir)) {
+              dirs.add(dir);
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            return FileVisitResult.CONTINUE;
+          }
+        });
     return dirs;
   }
 

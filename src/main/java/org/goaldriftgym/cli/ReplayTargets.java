@@ -2,14 +2,9 @@ package org.goaldriftgym.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,26 +98,7 @@ record ReplayTargets(List<Path> explicit, List<Path> found, List<String> problem
   }
 
   private static List<Path> find(Path root) throws IOException {
-    List<Path> dirs = new ArrayList<>();
-    Files.walkFileTree(
-        root,
-        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
-        Integer.MAX_VALUE,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            if (RunLoader.isRunDirectory(dir)) {
-              dirs.add(dir);
-              return FileVisitResult.SKIP_SUBTREE;
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) {
-            return FileVisitResult.CONTINUE;
-          }
-        });
+    List<Path> dirs = new ArrayList<>(RunLoader.findRuns(root, RunLoader::isRunDirectory));
     dirs.sort(java.util.Comparator.comparing(Path::toString));
     return dirs;
   }
