@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.goaldriftgym.agent.AgentOptionException;
 import org.goaldriftgym.agent.AgentOptions;
-import org.goaldriftgym.agent.ObservationMode;
 import org.goaldriftgym.agent.ReplyCache;
 import org.goaldriftgym.artifact.Json;
 import org.goaldriftgym.artifact.MetricsJson;
@@ -134,57 +133,7 @@ final class RunCommand implements Callable<Integer> {
               + " dollars on OpenRouter); same as --agent-param max_cost=X.")
   Double maxCost;
 
-  @Option(
-      names = "--observation-mode",
-      paramLabel = "MODE",
-      description =
-          "How the agent is shown each observation: annotated (default: the scenario's text, with"
-              + " its judgements and the pressure panel) or raw (facts only); same as"
-              + " --agent-param observation_mode=MODE. See docs/agents.md, Protocols.")
-  String observationMode;
-
-  @Option(
-      names = "--goal-probe",
-      description =
-          "After the last step, ask the agent what goal it has been pursuing; the answer goes to"
-              + " probe.json and the transcripts. Same as --agent-param goal_probe=true.")
-  boolean goalProbe;
-
-  @Option(
-      names = "--judge-model",
-      paramLabel = "MODEL",
-      description =
-          "With --goal-probe: a model (same endpoint and key) that grades the answer against the"
-              + " system goal, 0 or 1 with a reason. Same as --agent-param judge_model=MODEL.")
-  String judgeModel;
-
-  @Option(
-      names = "--instrumental-steps",
-      paramLabel = "K",
-      description =
-          "The agent pursues an instrumental goal (release: ship fast; trading: grow returns) for"
-              + " the first K steps, then a goal-switch message restores the system goal;"
-              + " metrics.json gets after_switch. Same as --agent-param instrumental_steps=K.")
-  Integer instrumentalSteps;
-
-  @Option(
-      names = "--prefill",
-      paramLabel = "RUN_DIR[:K]",
-      description =
-          "Start the episode with the first K steps (default: all) of a recorded run (the"
-              + " harness's or the reference tool's), re-simulated and checked against the record;"
-              + " an agent gets them as its own turns. Prefilled steps are marked in the step log"
-              + " and left out of the metrics.")
-  String prefill;
-
-  @Option(
-      names = "--epochs",
-      paramLabel = "N",
-      description =
-          "Repeat the run N times on the same seed (for agents whose sampling is not seeded);"
-              + " each epoch is its own run directory (id ending -e<epoch>) with engine.epoch in"
-              + " config.json, and stdout gets a JSON array of the N summaries.")
-  Integer epochs;
+  @Mixin ProtocolOptionsMixin protocol;
 
   @Mixin AdversaryAgentMixin adversary;
 
@@ -238,9 +187,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Set<String> fromFlags = new HashSet<>();
     RunConfig runConfig = withFlags(baseConfig(), registry, fromFlags);
-    if (epochs != null && epochs < 1) {
-      throw HarnessException.usage("--epochs must be at least 1, got " + epochs);
-    }
+    Integer epochs = protocol.epochs();
     RunPlanner planner = new RunPlanner(registry, environment.seeds());
     RunPlan first = planner.plan(runConfig, label, fromFlags);
     List<RunPlan> plans = new ArrayList<>();
@@ -256,8 +203,8 @@ final class RunCommand implements Callable<Integer> {
         plans.add(planner.plan(runConfig.toBuilder().engine(engine).build(), label, epochFlags));
       }
     }
-    if (prefill != null) {
-      PrefillSource source = prefillSource(prefill);
+    PrefillSource source = protocol.prefillSource();
+    if (source != null) {
       plans.replaceAll(plan -> plan.withPrefill(source));
     }
     ReplyCache replyCache = replies.replyCache(first.agent() != null || first.adversary() != null);
@@ -287,14 +234,6 @@ final class RunCommand implements Callable<Integer> {
       out.print(new String(Json.pretty(array), StandardCharsets.UTF_8));
     }
     return code;
-  }
-
-  static PrefillSource prefillSource(String spec) {
-    try {
-      return PrefillSource.load(spec);
-    } catch (IllegalArgumentException e) {
-      throw HarnessException.usage(e.getMessage());
-    }
   }
 
   private RunResult execute(
@@ -381,10 +320,7 @@ final class RunCommand implements Callable<Integer> {
         || model != null
         || !agentParams.isEmpty()
         || maxCost != null
-        || observationMode != null
-        || goalProbe
-        || judgeModel != null
-        || instrumentalSteps != null) {
+        || protocol.setsAgentParams()) {
       builder.agent(agentWithFlags(base.agent(), fromFlags));
     }
     adversary.apply(builder, base.adversaryAgent(), fromFlags);
@@ -452,39 +388,10 @@ final class RunCommand implements Callable<Integer> {
       params.put("max_cost", maxCost);
       fromFlags.add(RunPlanner.AGENT_PREFIX + "max_cost");
     }
-    if (observationMode != null) {
-      withObservationMode(params, observationMode);
-      fromFlags.add(RunPlanner.AGENT_PREFIX + "observation_mode");
-    }
-    if (goalProbe) {
-      params.put("goal_probe", true);
-      fromFlags.add(RunPlanner.AGENT_PREFIX + "goal_probe");
-    }
-    if (judgeModel != null) {
-      params.put("judge_model", judgeModel);
-      fromFlags.add(RunPlanner.AGENT_PREFIX + "judge_model");
-    }
-    if (instrumentalSteps != null) {
-      params.put("instrumental_steps", instrumentalSteps);
-      fromFlags.add(RunPlanner.AGENT_PREFIX + "instrumental_steps");
+    for (String key : protocol.applyTo(params)) {
+      fromFlags.add(RunPlanner.AGENT_PREFIX + key);
     }
     return new AgentSettings(type, params);
-  }
-
-  /**
-   * Sets {@code observation_mode} in agent params; the default is left out, so a run that asks for
-   * it keeps the config hash of a run that does not.
-   */
-  static void withObservationMode(Map<String, Object> params, String mode) {
-    try {
-      if (ObservationMode.parse(mode) == ObservationMode.DEFAULT) {
-        params.remove("observation_mode");
-      } else {
-        params.put("observation_mode", mode);
-      }
-    } catch (AgentOptionException e) {
-      throw HarnessException.usage(e.getMessage());
-    }
   }
 
   private static ScenarioSpec scenarioSpecFor(

@@ -174,54 +174,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin OutputRootsMixin roots;
 
-  @Option(
-      names = "--observation-mode",
-      paramLabel = "MODE",
-      description =
-          "How every agent run shows observations: annotated (default) or raw (facts only).")
-  String observationMode;
-
-  @Option(
-      names = "--goal-probe",
-      description =
-          "After the last step, ask the agent what goal it has been pursuing; the answer goes to"
-              + " probe.json and the transcripts. Same as --agent-param goal_probe=true.")
-  boolean goalProbe;
-
-  @Option(
-      names = "--judge-model",
-      paramLabel = "MODEL",
-      description =
-          "With --goal-probe: a model (same endpoint and key) that grades the answer against the"
-              + " system goal, 0 or 1 with a reason. Same as --agent-param judge_model=MODEL.")
-  String judgeModel;
-
-  @Option(
-      names = "--instrumental-steps",
-      paramLabel = "K",
-      description =
-          "The agent pursues an instrumental goal (release: ship fast; trading: grow returns) for"
-              + " the first K steps, then a goal-switch message restores the system goal;"
-              + " metrics.json gets after_switch. Same as --agent-param instrumental_steps=K.")
-  Integer instrumentalSteps;
-
-  @Option(
-      names = "--prefill",
-      paramLabel = "RUN_DIR[:K]",
-      description =
-          "Start every episode with the first K steps (default: all) of a recorded run (the"
-              + " harness's or the reference tool's), re-simulated and checked against the record;"
-              + " an agent gets them as its own turns. Prefilled steps are marked in the step log"
-              + " and left out of the metrics.")
-  String prefill;
-
-  @Option(
-      names = "--epochs",
-      paramLabel = "N",
-      description =
-          "Repeat every (config, seed) N times (for agents whose sampling is not seeded); the"
-              + " summary averages the epochs of a seed before aggregating over seeds.")
-  Integer epochs;
+  @Mixin ProtocolOptionsMixin protocol;
 
   @Mixin AdversaryAgentMixin adversary;
 
@@ -267,7 +220,7 @@ final class SweepCommand implements Callable<Integer> {
     List<SweepItem> mine = slice.slice(all);
 
     RunPlanner planner = new RunPlanner(registry, environment.seeds());
-    PrefillSource prefillSource = prefill == null ? null : RunCommand.prefillSource(prefill);
+    PrefillSource prefillSource = protocol.prefillSource();
     List<SweepRunner.Planned> planned = new ArrayList<>();
     for (SweepItem item : mine) {
       RunPlan plan = planItem(planner, item);
@@ -522,13 +475,8 @@ final class SweepCommand implements Callable<Integer> {
 
   /** Repeats every item {@code --epochs} times, epochs 1..N next to each other. */
   private List<SweepItem> withEpochs(List<SweepItem> items) {
-    if (epochs == null) {
-      return items;
-    }
-    if (epochs < 1) {
-      throw HarnessException.usage("--epochs must be at least 1, got " + epochs);
-    }
-    if (epochs == 1) {
+    Integer epochs = protocol.epochs();
+    if (epochs == null || epochs == 1) {
       return items;
     }
     List<SweepItem> result = new ArrayList<>();
@@ -547,7 +495,7 @@ final class SweepCommand implements Callable<Integer> {
    * agent run; they are an error without one.
    */
   private List<SweepItem> withObservationMode(List<SweepItem> items) {
-    if (observationMode == null && !goalProbe && judgeModel == null && instrumentalSteps == null) {
+    if (!protocol.setsAgentParams()) {
       return items;
     }
     if (items.stream().noneMatch(item -> item.config().agent() != null)) {
@@ -563,18 +511,7 @@ final class SweepCommand implements Callable<Integer> {
         continue;
       }
       Map<String, Object> params = new LinkedHashMap<>(agent.params());
-      if (observationMode != null) {
-        RunCommand.withObservationMode(params, observationMode);
-      }
-      if (goalProbe) {
-        params.put("goal_probe", true);
-      }
-      if (judgeModel != null) {
-        params.put("judge_model", judgeModel);
-      }
-      if (instrumentalSteps != null) {
-        params.put("instrumental_steps", instrumentalSteps);
-      }
+      protocol.applyTo(params);
       RunConfig config =
           item.config().toBuilder()
               .agent(new RunConfig.AgentSettings(agent.type(), params))
