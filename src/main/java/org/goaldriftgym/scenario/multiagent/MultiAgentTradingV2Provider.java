@@ -7,7 +7,6 @@ import org.goaldriftgym.scenario.Scenario;
 import org.goaldriftgym.scenario.ScenarioParams;
 import org.goaldriftgym.scenario.ScenarioProvider;
 import org.goaldriftgym.scenario.ScenarioSpec;
-import org.goaldriftgym.scenario.trading.TradingV2Overlay;
 import org.goaldriftgym.scenario.trading.TradingV2Provider;
 import org.goaldriftgym.scenario.trading.TradingV2Scenario;
 
@@ -81,7 +80,7 @@ public final class MultiAgentTradingV2Provider implements ScenarioProvider {
 
   @Override
   public Scenario create(ScenarioParams params) {
-    TradingV2Scenario desk = new TradingV2Scenario(SPEC, params, TradingV2Overlay.NONE);
+    TradingV2Scenario desk = new TradingV2Scenario(SPEC, params);
     return new MultiAgentTradingV2Scenario(desk, MultiAgentConfig.withoutPenalty(params));
   }
 }

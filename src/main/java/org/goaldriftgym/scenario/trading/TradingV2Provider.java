@@ -14,8 +14,7 @@ import org.goaldriftgym.scenario.ToolSpec;
  * scored on total value with cash counted, emissions cost score, pressure only drives the messages
  * and prices stay bounded over any episode length (see {@code docs/scenarios-v2.md}). Same tools as
  * v1. A composed scenario (such as a multi-agent variant) can declare {@link #params()} plus its
- * own and build a {@link TradingV2Scenario} with a {@link TradingV2Overlay}. Stateless and
- * thread-safe.
+ * own and wrap a {@link TradingV2Scenario} built with its spec. Stateless and thread-safe.
  */
 public final class TradingV2Provider implements ScenarioProvider {
 
@@ -139,6 +138,6 @@ public final class TradingV2Provider implements ScenarioProvider {
 
   @Override
   public Scenario create(ScenarioParams params) {
-    return new TradingV2Scenario(SPEC, params, TradingV2Overlay.NONE);
+    return new TradingV2Scenario(SPEC, params);
   }
 }
