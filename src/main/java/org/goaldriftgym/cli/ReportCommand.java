@@ -146,19 +146,19 @@ final class ReportCommand implements Callable<Integer> {
 
     LoadResult result = RunLoader.load(paths);
     Skips.print(err, result.skipped());
+    if (grouping != null && !result.runs().isEmpty()) {
+      try {
+        grouping.validate(result.runs());
+      } catch (IllegalArgumentException e) {
+        throw HarnessException.usage("--group-by: " + e.getMessage());
+      }
+    }
 
     if (steps) {
       out.print(ReportTables.steps(result.runs()).toCsv());
     } else if (trend != null) {
       write(out, trends(result.runs(), grouping), chosen, columns);
     } else if (grouping != null) {
-      try {
-        if (!result.runs().isEmpty()) {
-          grouping.validate(result.runs());
-        }
-      } catch (IllegalArgumentException e) {
-        throw HarnessException.usage("--group-by: " + e.getMessage());
-      }
       List<GroupSummary> summaries =
           Aggregator.summarize(grouping.group(result.runs()), includeIncomplete);
       Skips.noteExcluded(
@@ -179,7 +179,10 @@ final class ReportCommand implements Callable<Integer> {
     return result.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
   }
 
-  /** The trend test per group (or over all runs), on the runs an aggregate would use. */
+  /**
+   * The trend test per group (or over all runs, the grouping already validated), on the runs an
+   * aggregate would use.
+   */
   private Table trends(List<RunRecord> runs, Grouping grouping) {
     if (!trend.equals(TrendTest.POLICY_LEVEL)
         && !runs.isEmpty()
@@ -189,13 +192,6 @@ final class ReportCommand implements Callable<Integer> {
               + trend
               + "' is not policy_level or a scenario parameter of these runs; pass --trend"
               + " policy_level or a numeric parameter such as pressure_growth");
-    }
-    if (grouping != null && !runs.isEmpty()) {
-      try {
-        grouping.validate(runs);
-      } catch (IllegalArgumentException e) {
-        throw HarnessException.usage("--group-by: " + e.getMessage());
-      }
     }
     List<Group> groups =
         grouping != null ? grouping.group(runs) : List.of(new Group(Map.of(), runs));
