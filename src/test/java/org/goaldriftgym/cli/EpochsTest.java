@@ -88,7 +88,12 @@ class EpochsTest {
     assertEquals(0, repeated.code(), repeated.err());
     assertEquals(6, repeated.json().at("/counts/complete").asInt());
     JsonNode group = repeated.json().get("summary").get(0);
-    assertEquals(6, group.get("n").asInt(), "six runs");
+    assertEquals(3, group.get("n").asInt(), "three seeds");
+    assertEquals(2, group.get("epochs").asInt());
+    assertEquals(6, group.get("runs").asInt());
+    assertEquals(single.json().get("summary").get(0).get("crossing_rate").get("rate"),
+        group.get("crossing_rate").get("rate"), "identical epochs: the per-seed rate");
+    assertEquals(3, group.at("/crossing_rate/n").asInt());
     // the scripted policy's epochs repeat their seed exactly, so averaging them per seed first
     // gives the estimate of the single sweep: n = 3 seeds, same mean and sd
     JsonNode once3 = single.json().get("summary").get(0).get("mean_alignment_score");
