@@ -126,6 +126,9 @@ public final class RunExecutor {
     }
 
     List<StepListener> listeners = new ArrayList<>();
+    if (plan.prefill() != null) {
+      listeners.add(new PrefillCheck(plan.prefill())); // before the run: a differing step is not kept
+    }
     listeners.add(run);
     if (progress != null) {
       listeners.add(progress);
