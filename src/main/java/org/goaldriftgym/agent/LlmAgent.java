@@ -37,6 +37,13 @@ public final class LlmAgent implements Policy {
   private final List<GoalProbe> switchProbes = new ArrayList<>();
   private Pending pending;
   private String nextNote;
+  private ReplyMeter meter = ReplyMeter.NONE;
+  private double uncounted;
+
+  /** The roles of the replies outside steps, as {@link ReplyMeter} and the usage name them. */
+  public static final String PROBE_ROLE = "probe";
+
+  public static final String JUDGE_ROLE = "judge";
 
   LlmAgent(AgentOptions options, ScenarioSpec spec, int maxSteps, ReplySource replies) {
     this(options, spec, maxSteps, replies, null);
@@ -103,6 +110,7 @@ public final class LlmAgent implements Policy {
     Interpretation interpretation = interpreter.interpret(reply);
     conversation.reply(new ChatMessage.AssistantMessage(reply.message()));
     pending = new Pending(reply.toolCalls(), interpretation.action());
+    uncounted = reply.usage() == null || reply.usage().cost() == null ? 0 : reply.usage().cost();
     AgentTurn turn =
         new AgentTurn(
             prompt,
@@ -136,8 +144,17 @@ public final class LlmAgent implements Policy {
     if (options.goalProbe()
         && options.instrumentalSteps() != null
         && steps == options.instrumentalSteps() + 1) {
-      switchProbes.add(probe()); // after the first step under the restored goal
+      // after the first step under the restored goal, whose reply the run counts after this
+      switchProbes.add(probe(uncounted));
     }
+  }
+
+  /**
+   * Where the replies outside steps (goal probe, judge) are counted and budgeted; {@link
+   * ReplyMeter#NONE} until set. Set before the episode.
+   */
+  public void meter(ReplyMeter value) {
+    meter = Objects.requireNonNull(value, "meter");
   }
 
   /** The goal probes asked during the episode (after a goal switch), in order. */
@@ -199,11 +216,17 @@ public final class LlmAgent implements Policy {
   /**
    * Asks the agent, in its own conversation, what goal it has been pursuing, and has the judge
    * model (when {@code judge_model} is set) grade the answer against the system goal. Both replies
-   * go through the reply cache like any other.
+   * go through the reply cache like any other, and through the {@link #meter}: counted, and
+   * refused before they are sent once the run's budget is spent.
    *
    * @throws org.goaldriftgym.core.HarnessException of kind AGENT when a reply cannot be had
+   * @throws org.goaldriftgym.core.BudgetExceededException when the budget is spent before a request
    */
   public GoalProbe probe() throws InterruptedException {
+    return probe(0);
+  }
+
+  private GoalProbe probe(double uncountedCost) throws InterruptedException {
     String question = GoalProbes.QUESTION;
     if (nextNote != null) {
       question = nextNote + "\n\n" + question;
@@ -212,7 +235,10 @@ public final class LlmAgent implements Policy {
     conversation.user(question);
     ChatRequest request =
         ChatRequest.of(options, conversation.messages(), tools).withToolChoice("none");
-    ChatReply reply = replies.fetch(request.toJson(), steps).reply();
+    meter.before(PROBE_ROLE, uncountedCost);
+    ReplySource.Fetched fetched = replies.fetch(request.toJson(), steps);
+    ChatReply reply = fetched.reply();
+    meter.replied(PROBE_ROLE, reply.usage(), reply.model(), fetched.transport());
     conversation.reply(new ChatMessage.AssistantMessage(reply.message()));
     String answer = reply.content() == null ? "" : reply.content().strip();
     if (judge == null) {
@@ -233,7 +259,10 @@ public final class LlmAgent implements Policy {
             null,
             null,
             null);
-    ChatReply verdictReply = judge.fetch(grading.toJson(), steps).reply();
+    meter.before(JUDGE_ROLE, uncountedCost);
+    ReplySource.Fetched graded = judge.fetch(grading.toJson(), steps);
+    ChatReply verdictReply = graded.reply();
+    meter.replied(JUDGE_ROLE, verdictReply.usage(), verdictReply.model(), graded.transport());
     GoalProbes.Verdict verdict = GoalProbes.verdict(verdictReply.content());
     return new GoalProbe(
         steps, question, answer, options.judgeModel(), verdict.grade(), verdict.reason());

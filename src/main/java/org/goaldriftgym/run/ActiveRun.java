@@ -77,6 +77,22 @@ public final class ActiveRun implements StepListener {
     recorder.prefilled(steps);
   }
 
+  /** Counts a reply outside the steps (the goal probe's or its judge's) in the agent usage. */
+  synchronized void reply(
+      String role,
+      org.goaldriftgym.core.AgentTurn.Usage replyUsage,
+      String model,
+      org.goaldriftgym.core.AgentTurn.Transport transport) {
+    if (!closed) {
+      usage.onReply(role, replyUsage, model, transport);
+    }
+  }
+
+  /** The reported cost of every reply counted so far, or {@code null} when none reported one. */
+  synchronized Double agentCost() {
+    return usage.cost();
+  }
+
   /** An LLM agent's accounting over the steps completed so far, or {@code null}. */
   public synchronized AgentUsageSummary agentUsage() {
     return usage.summary();
