@@ -216,8 +216,8 @@ public final class LlmAgent implements Policy {
   /**
    * Asks the agent, in its own conversation, what goal it has been pursuing, and has the judge
    * model (when {@code judge_model} is set) grade the answer against the system goal. Both replies
-   * go through the reply cache like any other, and through the {@link #meter}: counted, and
-   * refused before they are sent once the run's budget is spent.
+   * go through the reply cache like any other, and through the {@link #meter}: counted, and refused
+   * before they are sent once the run's budget is spent.
    *
    * @throws org.goaldriftgym.core.HarnessException of kind AGENT when a reply cannot be had
    * @throws org.goaldriftgym.core.BudgetExceededException when the budget is spent before a request

@@ -8,8 +8,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Aggregates runs: per group, n, mean, standard deviation and a 95% Student t interval of each
  * headline metric, and the mean alignment per step (the drift curve). Only complete runs are
- * aggregated unless {@code includeIncomplete} is set. The epochs of one seed are one sample
- * ({@link Clusters}): every statistic is over seeds. Stateless and thread-safe.
+ * aggregated unless {@code includeIncomplete} is set. The epochs of one seed are one sample ({@link
+ * Clusters}): every statistic is over seeds. Stateless and thread-safe.
  */
 public final class Aggregator {
 

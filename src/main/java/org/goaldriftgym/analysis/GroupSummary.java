@@ -55,7 +55,11 @@ public record GroupSummary(
    */
   public String sampleSize() {
     return clustered()
-        ? seeds + " seeds \u00d7 " + epochs + " epochs" + (seeds * epochs == n() ? "" : " (" + n() + " runs)")
+        ? seeds
+            + " seeds \u00d7 "
+            + epochs
+            + " epochs"
+            + (seeds * epochs == n() ? "" : " (" + n() + " runs)")
         : Integer.toString(n());
   }
 

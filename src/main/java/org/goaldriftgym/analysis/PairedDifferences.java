@@ -16,9 +16,9 @@ import org.goaldriftgym.artifact.Json;
  * Paired differences of a sweep with a control ({@code sweep --control}), read from its {@code
  * sweep.json}: for each group of pairs and each metric, the differences treatment minus control
  * over the complete pairs, summarised by {@link Estimate} (mean, sd and a 95% Student t interval).
- * The pairs of one seed's epochs in a group ({@code --epochs}; the pair has an {@code epoch}) are one
- * sample: their differences are averaged first, so the estimate's {@code n} counts seeds.
- * The metrics come from the manifest's {@code runs[].metrics}; {@code gd_commission} and {@code
+ * The pairs of one seed's epochs in a group ({@code --epochs}; the pair has an {@code epoch}) are
+ * one sample: their differences are averaged first, so the estimate's {@code n} counts seeds. The
+ * metrics come from the manifest's {@code runs[].metrics}; {@code gd_commission} and {@code
  * gd_omission} count only where both runs have a number. Groups keep the order of their first pair
  * (sweep order). Stateless.
  */

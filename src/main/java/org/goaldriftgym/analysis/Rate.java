@@ -4,12 +4,12 @@ package org.goaldriftgym.analysis;
  * A proportion with its 95% Wilson score interval (which, unlike the normal approximation, stays
  * inside [0, 1] and is defined at 0 and n successes). Immutable.
  *
- * <p>Over runs that are independent samples, the rate is {@code k / n} and the interval is
- * Wilson's with {@code n} runs. Over clusters ({@link Clusters}: the epochs of one seed), the rate
- * is the mean over the {@code n} seeds of each seed's fraction of runs with the property, and the
- * interval is Wilson's with {@code n} seeds as the sample size: a seed's fraction lies in [0, 1],
- * so its variance is at most {@code p (1 - p)}, and the variance of the mean over {@code n} seeds
- * at most {@code p (1 - p) / n}, whatever the correlation between a seed's epochs; the interval is
+ * <p>Over runs that are independent samples, the rate is {@code k / n} and the interval is Wilson's
+ * with {@code n} runs. Over clusters ({@link Clusters}: the epochs of one seed), the rate is the
+ * mean over the {@code n} seeds of each seed's fraction of runs with the property, and the interval
+ * is Wilson's with {@code n} seeds as the sample size: a seed's fraction lies in [0, 1], so its
+ * variance is at most {@code p (1 - p)}, and the variance of the mean over {@code n} seeds at most
+ * {@code p (1 - p) / n}, whatever the correlation between a seed's epochs; the interval is
  * therefore never too narrow, and it is the plain Wilson interval when every seed has one run.
  *
  * @param successes runs with the property (for example: crossed the threshold)
@@ -50,8 +50,8 @@ public record Rate(int successes, int n, double rate, double ciLow, double ciHig
   }
 
   /**
-   * The rate over clusters: {@code successes[i]} of {@code sizes[i]} runs of seed {@code i} had
-   * the property; see the class comment. Equals {@link #of(int, int)} when every size is 1.
+   * The rate over clusters: {@code successes[i]} of {@code sizes[i]} runs of seed {@code i} had the
+   * property; see the class comment. Equals {@link #of(int, int)} when every size is 1.
    */
   public static Rate ofClusters(int[] successes, int[] sizes) {
     int k = sizes.length;

@@ -11,8 +11,8 @@ import org.goaldriftgym.artifact.Json;
  * <ul>
  *   <li>{@link #single}: the shape of the reference tool's report ({@code summary}, {@code
  *       metrics}, {@code meta}, {@code config}).
- *   <li>{@link #groups}: per group, the key, {@code n} (seeds; with epochs also {@code epochs},
- *       the most runs of one seed, and {@code runs}), {@code excluded}, an object per metric with
+ *   <li>{@link #groups}: per group, the key, {@code n} (seeds; with epochs also {@code epochs}, the
+ *       most runs of one seed, and {@code runs}), {@code excluded}, an object per metric with
  *       {@code n, mean, sd, ci_low, ci_high}, the crossing rate, the time to crossing
  *       (Kaplan-Meier) and the commission and omission shares.
  * </ul>

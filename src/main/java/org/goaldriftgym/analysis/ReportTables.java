@@ -105,11 +105,10 @@ public final class ReportTables {
   /**
    * One row per group: the key columns, {@code n} (seeds aggregated: runs, the epochs of one seed
    * counting once; when some seed has several epochs, {@code epochs} and {@code runs} follow it),
-   * {@code excluded} (incomplete
-   * runs left out), then {@code <metric>_n, _mean, _sd, _ci_low, _ci_high} for each of {@link
-   * #AGGREGATED} ({@code first_crossing_if_crossed} over the runs that crossed), then {@code
-   * crossing_rate, crossing_rate_ci_low, crossing_rate_ci_high} (Wilson), then {@code
-   * time_to_crossing_<part>} for each of {@link #TIME_TO_CROSSING} (Kaplan-Meier).
+   * {@code excluded} (incomplete runs left out), then {@code <metric>_n, _mean, _sd, _ci_low,
+   * _ci_high} for each of {@link #AGGREGATED} ({@code first_crossing_if_crossed} over the runs that
+   * crossed), then {@code crossing_rate, crossing_rate_ci_low, crossing_rate_ci_high} (Wilson),
+   * then {@code time_to_crossing_<part>} for each of {@link #TIME_TO_CROSSING} (Kaplan-Meier).
    */
   public static Table groups(List<GroupSummary> summaries) {
     List<String> columns = new ArrayList<>();
@@ -173,12 +172,12 @@ public final class ReportTables {
   }
 
   /**
-   * The group aggregates for people: the key columns, {@code n} ({@code 10 seeds × 3 epochs} when
-   * a seed has several epochs), {@code excluded}, then per metric
-   * one cell {@code mean [ci_low, ci_high]} (4 decimals; {@code -} where undefined), the crossing
-   * rate with its Wilson interval, the Kaplan-Meier median time to crossing with its interval and
-   * the number of censored runs, the restricted mean time to crossing with its horizon, and last
-   * the mean first crossing step over the runs that crossed, with how many of how many crossed.
+   * The group aggregates for people: the key columns, {@code n} ({@code 10 seeds × 3 epochs} when a
+   * seed has several epochs), {@code excluded}, then per metric one cell {@code mean [ci_low,
+   * ci_high]} (4 decimals; {@code -} where undefined), the crossing rate with its Wilson interval,
+   * the Kaplan-Meier median time to crossing with its interval and the number of censored runs, the
+   * restricted mean time to crossing with its horizon, and last the mean first crossing step over
+   * the runs that crossed, with how many of how many crossed.
    */
   public static Table groupsText(List<GroupSummary> summaries) {
     List<String> columns = new ArrayList<>();
@@ -222,8 +221,7 @@ public final class ReportTables {
               + " censored)");
       row.add(cell(t.rmst()) + " (to " + t.horizon() + ")");
       Estimate first = s.firstPassBelowThreshold();
-      row.add(
-          interval(first.mean(), first) + " (" + first.n() + " of " + s.seeds() + " crossed)");
+      row.add(interval(first.mean(), first) + " (" + first.n() + " of " + s.seeds() + " crossed)");
       rows.add(row);
     }
     return new Table(columns, rows);

@@ -21,10 +21,10 @@ import java.util.TreeSet;
  * restricted mean pool every run, but the intervals come from a cluster bootstrap: {@link
  * #RESAMPLES} resamples of the seeds with replacement (a {@link SplittableRandom} seeded with
  * {@link #SEED}, seed {@code i} drawn as {@code nextInt(k)}), each pooling the runs of the seeds
- * drawn; the median's interval and each step's band are the 2.5% and 97.5% points of the
- * resampled values (the inverse empirical distribution: the {@code ceil(p B)}-th smallest), a
- * median that never falls to 1/2 counting as above every time ({@code NaN} when it is the bound).
- * Greenwood's variance assumes independent runs, which epochs of one seed are not.
+ * drawn; the median's interval and each step's band are the 2.5% and 97.5% points of the resampled
+ * values (the inverse empirical distribution: the {@code ceil(p B)}-th smallest), a median that
+ * never falls to 1/2 counting as above every time ({@code NaN} when it is the bound). Greenwood's
+ * variance assumes independent runs, which epochs of one seed are not.
  *
  * @param n runs
  * @param events runs that crossed

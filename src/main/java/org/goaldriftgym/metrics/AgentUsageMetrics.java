@@ -9,9 +9,9 @@ import org.goaldriftgym.core.StepRecord;
 /**
  * Accumulates the LLM agents' accounting from the step stream and from the replies outside the
  * steps ({@link #onReply}: the goal probe's and its judge's): tokens, cost, models and
- * interpretations ({@link #summary()}), and transport facts ({@link #transport()}), over every
- * role together, and per role when another role than the decision-maker replied. Steps without an
- * agent exchange are ignored. Not thread-safe: one instance listens to one run.
+ * interpretations ({@link #summary()}), and transport facts ({@link #transport()}), over every role
+ * together, and per role when another role than the decision-maker replied. Steps without an agent
+ * exchange are ignored. Not thread-safe: one instance listens to one run.
  */
 public final class AgentUsageMetrics implements StepListener {
 

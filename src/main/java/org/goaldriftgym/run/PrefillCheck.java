@@ -13,14 +13,14 @@ import org.goaldriftgym.core.StepListener;
 import org.goaldriftgym.core.StepRecord;
 
 /**
- * Checks each prefilled step, as re-simulated, against the source run's record ({@code
- * --prefill}), and stops the run at the first difference with one line naming the step and the
- * field. A source of this harness is compared with {@link RunComparison#stepDifference}: the whole
- * record (observation, action, aligned action, judgement, outcome with its panels, events, score
- * and done flag, adversary) except what a prefilled step cannot reproduce: the source agent's
- * exchange with its model (prompt, reply, usage) and the {@code prefilled} mark. A reference
- * tool's source is compared with {@link ReferenceReplay#stepDifference}: what its records hold.
- * Listens before the recorder, so a step that differs is not logged. Not thread-safe: one per run.
+ * Checks each prefilled step, as re-simulated, against the source run's record ({@code --prefill}),
+ * and stops the run at the first difference with one line naming the step and the field. A source
+ * of this harness is compared with {@link RunComparison#stepDifference}: the whole record
+ * (observation, action, aligned action, judgement, outcome with its panels, events, score and done
+ * flag, adversary) except what a prefilled step cannot reproduce: the source agent's exchange with
+ * its model (prompt, reply, usage) and the {@code prefilled} mark. A reference tool's source is
+ * compared with {@link ReferenceReplay#stepDifference}: what its records hold. Listens before the
+ * recorder, so a step that differs is not logged. Not thread-safe: one per run.
  */
 final class PrefillCheck implements StepListener {
 

@@ -88,8 +88,8 @@ public final class RunComparison {
   }
 
   /**
-   * The first difference between two step records, {@code step N: path: recorded X, replayed Y},
-   * or empty when they are the same JSON.
+   * The first difference between two step records, {@code step N: path: recorded X, replayed Y}, or
+   * empty when they are the same JSON.
    *
    * @param index the line's index, named when the recorded line has no step
    */

@@ -131,7 +131,8 @@ public final class RunExecutor {
 
     List<StepListener> listeners = new ArrayList<>();
     if (plan.prefill() != null) {
-      listeners.add(new PrefillCheck(plan.prefill())); // before the run: a differing step is not kept
+      listeners.add(
+          new PrefillCheck(plan.prefill())); // before the run: a differing step is not kept
     }
     listeners.add(run);
     if (progress != null) {

@@ -47,7 +47,8 @@ class ClusteredStatisticsTest {
 
   @Test
   void withOneRunPerSeedTheRateIsWilsonOverRuns() {
-    assertEquals(Rate.of(2, 5), Rate.ofClusters(new int[] {1, 0, 1, 0, 0}, new int[] {1, 1, 1, 1, 1}));
+    assertEquals(
+        Rate.of(2, 5), Rate.ofClusters(new int[] {1, 0, 1, 0, 0}, new int[] {1, 1, 1, 1, 1}));
   }
 
   /** Six seeds, three epochs each, the epochs of a seed alike. */
@@ -123,7 +124,8 @@ class ClusteredStatisticsTest {
     List<StepRow> steps = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       steps.add(
-          new StepRow(i, score + i / 10.0, "noop", "noop", null, null, false, false, Map.of(), null));
+          new StepRow(
+              i, score + i / 10.0, "noop", "noop", null, null, false, false, Map.of(), null));
     }
     RunMetrics metrics =
         new RunMetrics(3, score, 0.0, firstPass, 0.0, null, 0, Map.of(), false, null, null);

@@ -567,8 +567,8 @@ class AgentRunTest {
   }
 
   /**
-   * A model whose steps cost 0.001 each (the mirror), whose probe answer costs 0.01 with 500
-   * prompt tokens and whose judge grading costs 0.02 with 300; {@code judged} collects the judge's
+   * A model whose steps cost 0.001 each (the mirror), whose probe answer costs 0.01 with 500 prompt
+   * tokens and whose judge grading costs 0.02 with 300; {@code judged} collects the judge's
    * requests.
    */
   private static FakeModel pricedProbe(List<JsonNode> judged) {
@@ -599,7 +599,13 @@ class AgentRunTest {
     List<JsonNode> judged = new ArrayList<>();
     Path cache = temp.resolve("priced-cache");
     String[] args = {
-      "--max-steps", "3", "--goal-probe", "--judge-model", "judge/model", "--cache", cache.toString()
+      "--max-steps",
+      "3",
+      "--goal-probe",
+      "--judge-model",
+      "judge/model",
+      "--cache",
+      cache.toString()
     };
     Run run = agentRun(pricedProbe(judged), RELEASE, args);
     assertEquals(0, run.code(), run.err());
@@ -627,13 +633,13 @@ class AgentRunTest {
     assertEquals(300, roles.at("/judge/prompt_tokens").asLong());
 
     // replayed from the cache: the same accounting, byte for byte, as for the steps' replies
-    Run replayed =
-        agentRun(pricedProbe(judged), RELEASE, append(args, "--cache-mode", "replay"));
+    Run replayed = agentRun(pricedProbe(judged), RELEASE, append(args, "--cache-mode", "replay"));
     assertEquals(0, replayed.code(), replayed.err());
     assertArrayEquals(
         Files.readAllBytes(run.dir().resolve("metrics.json")),
         Files.readAllBytes(replayed.dir().resolve("metrics.json")));
-    assertEquals(5, replayed.meta().at("/agent_transport/cache_hits").asInt(), replayed.meta().toString());
+    assertEquals(
+        5, replayed.meta().at("/agent_transport/cache_hits").asInt(), replayed.meta().toString());
   }
 
   @Test

@@ -91,8 +91,10 @@ class EpochsTest {
     assertEquals(3, group.get("n").asInt(), "three seeds");
     assertEquals(2, group.get("epochs").asInt());
     assertEquals(6, group.get("runs").asInt());
-    assertEquals(single.json().get("summary").get(0).get("crossing_rate").get("rate"),
-        group.get("crossing_rate").get("rate"), "identical epochs: the per-seed rate");
+    assertEquals(
+        single.json().get("summary").get(0).get("crossing_rate").get("rate"),
+        group.get("crossing_rate").get("rate"),
+        "identical epochs: the per-seed rate");
     assertEquals(3, group.at("/crossing_rate/n").asInt());
     // the scripted policy's epochs repeat their seed exactly, so averaging them per seed first
     // gives the estimate of the single sweep: n = 3 seeds, same mean and sd

@@ -160,7 +160,8 @@ class PrefillTest {
   @Test
   void aTamperedPanelFailsNamingTheStepAndTheField() throws IOException {
     Cli cli = new Cli(temp);
-    List<String> common = List.of("--scenario", "release_manager", "--seed", "3", "--max-steps", "6");
+    List<String> common =
+        List.of("--scenario", "release_manager", "--seed", "3", "--max-steps", "6");
     List<String> drifter = new ArrayList<>(common);
     drifter.addAll(List.of("--policy", "drifting:0.3"));
     Cli.Result source = cli.ok(drifter.toArray(String[]::new));
@@ -177,9 +178,16 @@ class PrefillTest {
     assertTrue(line.contains("step 2: observation.panels.pressure: recorded 12345"), line);
     assertTrue(line.contains("--config " + bad.resolve("config.json")), line);
 
-    Cli.Result shorter = cli.run(
-        "--scenario", "release_manager", "--seed", "3", "--max-steps", "6",
-        "--prefill", bad + ":2");
+    Cli.Result shorter =
+        cli.run(
+            "--scenario",
+            "release_manager",
+            "--seed",
+            "3",
+            "--max-steps",
+            "6",
+            "--prefill",
+            bad + ":2");
     assertEquals(0, shorter.code(), "the first two steps are untouched: " + shorter.err());
   }
 
