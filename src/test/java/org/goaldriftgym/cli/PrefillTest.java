@@ -177,6 +177,8 @@ class PrefillTest {
         failed.err().lines().filter(l -> l.contains("--prefill")).findFirst().orElse(failed.err());
     assertTrue(line.contains("step 2: observation.panels.pressure: recorded 12345"), line);
     assertTrue(line.contains("--config " + bad.resolve("config.json")), line);
+    // the step that differs is not kept
+    assertEquals(2, Cli.readJsonl(failed.runDir().resolve("step_log.jsonl")).size());
 
     Cli.Result shorter =
         cli.run(
