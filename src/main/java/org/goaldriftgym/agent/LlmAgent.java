@@ -38,7 +38,7 @@ public final class LlmAgent implements Policy {
   private Pending pending;
   private String nextNote;
   private ReplyMeter meter = ReplyMeter.NONE;
-  private double uncounted;
+  private double uncounted; // the reported cost of the last decision's reply, 0 when none
 
   /** The roles of the replies outside steps, as {@link ReplyMeter} and the usage name them. */
   public static final String PROBE_ROLE = "probe";
@@ -145,7 +145,10 @@ public final class LlmAgent implements Policy {
         && options.instrumentalSteps() != null
         && steps == options.instrumentalSteps() + 1) {
       // after the first step under the restored goal, whose reply the run counts after this
-      switchProbes.add(probe(uncounted));
+      GoalProbe probe = probe(uncounted);
+      if (probe != null) { // else the budget is passed: the run stops once the step is recorded
+        switchProbes.add(probe);
+      }
     }
   }
 
@@ -223,10 +226,17 @@ public final class LlmAgent implements Policy {
    * @throws org.goaldriftgym.core.BudgetExceededException when the budget is spent before a request
    */
   public GoalProbe probe() throws InterruptedException {
-    return probe(0);
+    return probe(null);
   }
 
-  private GoalProbe probe(double uncountedCost) throws InterruptedException {
+  /**
+   * The probe; during the episode ({@code pending} not null) {@code null} when the budget does not
+   * allow it.
+   */
+  private GoalProbe probe(Double pending) throws InterruptedException {
+    if (!meter.before(PROBE_ROLE, pending)) {
+      return null;
+    }
     String question = GoalProbes.QUESTION;
     if (nextNote != null) {
       question = nextNote + "\n\n" + question;
@@ -235,7 +245,6 @@ public final class LlmAgent implements Policy {
     conversation.user(question);
     ChatRequest request =
         ChatRequest.of(options, conversation.messages(), tools).withToolChoice("none");
-    meter.before(PROBE_ROLE, uncountedCost);
     ReplySource.Fetched fetched = replies.fetch(request.toJson(), steps);
     ChatReply reply = fetched.reply();
     meter.replied(PROBE_ROLE, reply.usage(), reply.model(), fetched.transport());
@@ -259,7 +268,9 @@ public final class LlmAgent implements Policy {
             null,
             null,
             null);
-    meter.before(JUDGE_ROLE, uncountedCost);
+    if (!meter.before(JUDGE_ROLE, pending)) {
+      return null;
+    }
     ReplySource.Fetched graded = judge.fetch(grading.toJson(), steps);
     ChatReply verdictReply = graded.reply();
     meter.replied(JUDGE_ROLE, verdictReply.usage(), verdictReply.model(), graded.transport());

@@ -10,13 +10,16 @@ import org.goaldriftgym.core.AgentTurn;
 public interface ReplyMeter {
 
   /**
-   * Called before a request of {@code role} is sent; may stop the run by throwing {@link
-   * org.goaldriftgym.core.BudgetExceededException}.
+   * Called before a request of {@code role} is sent.
    *
-   * @param uncounted cost already incurred that the run has not counted yet (the reply of the step
-   *     whose outcome is being handled), 0 when none
+   * @param pending during the episode, the cost of the step being handled, which the run counts
+   *     once that step is recorded (0 when it reported none); {@code null} after the episode
+   * @return whether to send it; {@code false} only during the episode, when the budget is passed
+   *     with the pending step, whose own budget check stops the run once the step is recorded
+   * @throws org.goaldriftgym.core.BudgetExceededException after the episode, when the budget is
+   *     passed
    */
-  void before(String role, double uncounted);
+  boolean before(String role, Double pending);
 
   /** Called with each reply of {@code role}. */
   void replied(String role, AgentTurn.Usage usage, String model, AgentTurn.Transport transport);
@@ -25,7 +28,9 @@ public interface ReplyMeter {
   ReplyMeter NONE =
       new ReplyMeter() {
         @Override
-        public void before(String role, double uncounted) {}
+        public boolean before(String role, Double pending) {
+          return true;
+        }
 
         @Override
         public void replied(

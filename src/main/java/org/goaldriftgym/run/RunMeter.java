@@ -11,8 +11,10 @@ import org.goaldriftgym.core.HarnessException;
 /**
  * Counts an agent's replies outside its steps (goal probe, judge) in the run's usage, and holds
  * them to the run's {@code --max-cost} as the steps are held: a request is not sent once the
- * reported cost has passed the budget (the run stops {@code budget_exceeded} with its steps kept),
- * and a reply without a usable cost stops the run as a step's would. Not thread-safe: one per run.
+ * reported cost has passed the budget (the run stops {@code budget_exceeded} with its steps kept:
+ * at once after the episode; during it, once the step being handled is recorded, by the step's own
+ * budget check), and a reply without a usable cost stops the run as a step's would. Not
+ * thread-safe: one per run.
  */
 final class RunMeter implements ReplyMeter {
 
@@ -28,22 +30,26 @@ final class RunMeter implements ReplyMeter {
   }
 
   @Override
-  public void before(String role, double uncounted) {
+  public boolean before(String role, Double pending) {
     if (maxCost == null) {
-      return;
+      return true;
     }
     Double counted = run.agentCost();
-    double spent = (counted == null ? 0 : counted) + uncounted;
-    if (spent > maxCost) {
-      throw new BudgetExceededException(
-          String.format(
-              Locale.ROOT,
-              "the reported cost %.6f passed the budget --max-cost %s before %s; the run stopped"
-                  + " with its steps kept and without it (raise --max-cost to go further)",
-              spent,
-              budget(maxCost),
-              what(role)));
+    double spent = (counted == null ? 0 : counted) + (pending == null ? 0 : pending);
+    if (spent <= maxCost) {
+      return true;
     }
+    if (pending != null) {
+      return false; // the step being handled passed it: its budget check stops the run
+    }
+    throw new BudgetExceededException(
+        String.format(
+            Locale.ROOT,
+            "the reported cost %.6f passed the budget --max-cost %s before %s; the run stopped"
+                + " with its steps kept and without it (raise --max-cost to go further)",
+            spent,
+            budget(maxCost),
+            what(role)));
   }
 
   @Override

@@ -572,8 +572,13 @@ class AgentRunTest {
    * requests.
    */
   private static FakeModel pricedProbe(List<JsonNode> judged) {
+    return pricedProbe(judged, new ArrayList<>(), 3);
+  }
+
+  /** As {@link #pricedProbe(List)} for {@code maxSteps} steps, {@code asked} the probe requests. */
+  private static FakeModel pricedProbe(List<JsonNode> judged, List<JsonNode> asked, int maxSteps) {
     Function<JsonNode, MockResponse> steps =
-        FakeModel.mirror(RELEASE, 7, 3, Scenario::baselineAction);
+        FakeModel.mirror(RELEASE, 7, maxSteps, Scenario::baselineAction);
     return new FakeModel(
         body -> {
           JsonNode messages = body.get("messages");
@@ -586,6 +591,7 @@ class AgentRunTest {
                     FakeModel.usage(300, 0.02)));
           }
           if (last.contains("state the goal you have been pursuing")) {
+            asked.add(body);
             return FakeModel.ok(
                 FakeModel.reply(
                     FakeModel.text("Ship only verified builds."), FakeModel.usage(500, 0.01)));
@@ -668,6 +674,29 @@ class AgentRunTest {
     assertEquals(0.013, usage.get("cost").asDouble(), 1e-12);
     assertEquals(1, usage.at("/roles/probe/steps").asInt());
     assertTrue(usage.at("/roles/judge").isMissingNode());
+  }
+
+  @Test
+  void aStepThatPassesTheBudgetIsKeptAndItsSwitchProbeNotAsked() {
+    List<JsonNode> judged = new ArrayList<>();
+    List<JsonNode> asked = new ArrayList<>();
+    // steps cost 0.001 each: the third (index 2, the first under the restored goal) brings the
+    // total to 0.003, past 0.0025, before its switch probe would be asked
+    Run run =
+        agentRun(
+            pricedProbe(judged, asked, 4),
+            RELEASE,
+            "--max-steps",
+            "4",
+            "--instrumental-steps",
+            "2",
+            "--goal-probe",
+            "--max-cost",
+            "0.0025");
+    assertEquals(5, run.code(), run.err());
+    assertEquals(0, asked.size(), "no probe once the budget is passed");
+    assertEquals(3, run.steps().size(), "the step that passed it is recorded");
+    assertTrue(run.meta().get("error").asText().contains("after step 2"), run.meta().toString());
   }
 
   private static List<String> iterable(java.util.Iterator<String> names) {
