@@ -187,6 +187,12 @@ class ClusteredStatisticsTest {
     assertEquals(6, json.get("runs").asInt());
     assertEquals(6, json.at("/crossing_rate/runs").asInt());
     assertEquals(3, json.at("/time_to_crossing/seeds").asInt());
+    Table csv = ReportTables.groups(List.of(s));
+    assertEquals(List.of("label", "n", "epochs", "runs", "excluded"), csv.columns().subList(0, 5));
+    assertEquals(List.of("l", 3, 3, 6, 0), csv.rows().get(0).subList(0, 5));
+    assertEquals(
+        "3 seeds \u00d7 3 epochs (6 runs)",
+        ReportTables.groupsText(List.of(s)).rows().get(0).get(1));
 
     // without epochs: n runs, no extra keys
     List<RunRecord> plain = List.of(run(1, null, 0.2, 0), run(2, null, 0.4, null));
@@ -197,6 +203,8 @@ class ClusteredStatisticsTest {
     assertTrue(!plainJson.has("epochs") && !plainJson.has("runs"));
     assertTrue(!plainJson.path("crossing_rate").has("runs"));
     assertTrue(!plainJson.path("time_to_crossing").has("seeds"));
+    assertEquals(
+        List.of("label", "n", "excluded"), ReportTables.groups(List.of(p)).columns().subList(0, 3));
     assertEquals(Rate.of(1, 2), p.crossing());
   }
 

@@ -104,4 +104,42 @@ class EpochsTest {
     assertEquals(once3, twice3);
     assertNotEquals(0.0, twice3.get("sd").asDouble(), "seeds differ, so the check has teeth");
   }
+
+  @Test
+  void reportAndPairedSummaryCountSeedsWithEpochs() {
+    Cli cli = new Cli(temp);
+    Cli.Result swept =
+        sweep(
+            cli,
+            "--scenario",
+            "release_manager",
+            "--policy",
+            "drifting:0.3",
+            "--seeds",
+            "1..3",
+            "--max-steps",
+            "10",
+            "--epochs",
+            "2",
+            "--control",
+            "pressure_growth=0");
+    assertEquals(0, swept.code(), swept.err());
+    JsonNode manifest = Cli.readJson(Path.of(swept.json().get("manifest").asText()));
+    JsonNode pairs = manifest.get("pairs");
+    assertEquals(6, pairs.size());
+    assertEquals(1, pairs.get(0).get("epoch").asInt());
+    assertEquals(2, pairs.get(1).get("epoch").asInt());
+    JsonNode paired = manifest.get("paired_summary").get(0);
+    assertEquals(6, paired.get("pairs").asInt());
+    assertEquals(3, paired.at("/mean_alignment_score/n").asInt(), "three seeds, not six pairs");
+
+    Cli.Result report =
+        cli.raw(
+            "report",
+            cli.runsRoot.resolve("release_manager").resolve("policy-drifting-0.3").toString(),
+            "--group-by",
+            "label");
+    assertEquals(0, report.code(), report.err());
+    assertTrue(report.out().contains("3 seeds \u00d7 2 epochs"), report.out());
+  }
 }
