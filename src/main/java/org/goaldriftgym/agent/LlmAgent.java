@@ -25,6 +25,12 @@ import org.goaldriftgym.scenario.ScenarioSpec;
  */
 public final class LlmAgent implements Policy {
 
+  /** The role of the goal probe's answer, as {@link ReplyMeter} and the usage name it. */
+  public static final String PROBE_ROLE = "probe";
+
+  /** The role of the judge model's grading of a probe answer. */
+  public static final String JUDGE_ROLE = "judge";
+
   private final AgentOptions options;
   private final ScenarioSpec spec;
   private final int maxSteps;
@@ -39,11 +45,6 @@ public final class LlmAgent implements Policy {
   private String nextNote;
   private ReplyMeter meter = ReplyMeter.NONE;
   private double uncounted; // the reported cost of the last decision's reply, 0 when none
-
-  /** The roles of the replies outside steps, as {@link ReplyMeter} and the usage name them. */
-  public static final String PROBE_ROLE = "probe";
-
-  public static final String JUDGE_ROLE = "judge";
 
   LlmAgent(AgentOptions options, ScenarioSpec spec, int maxSteps, ReplySource replies) {
     this(options, spec, maxSteps, replies, null);

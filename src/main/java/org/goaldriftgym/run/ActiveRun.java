@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import org.goaldriftgym.artifact.RunDirectory;
 import org.goaldriftgym.artifact.RunRecorder;
+import org.goaldriftgym.core.AgentTurn;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepListener;
 import org.goaldriftgym.core.StepRecord;
@@ -79,10 +80,7 @@ public final class ActiveRun implements StepListener {
 
   /** Counts a reply outside the steps (the goal probe's or its judge's) in the agent usage. */
   synchronized void reply(
-      String role,
-      org.goaldriftgym.core.AgentTurn.Usage replyUsage,
-      String model,
-      org.goaldriftgym.core.AgentTurn.Transport transport) {
+      String role, AgentTurn.Usage replyUsage, String model, AgentTurn.Transport transport) {
     if (!closed) {
       usage.onReply(role, replyUsage, model, transport);
     }

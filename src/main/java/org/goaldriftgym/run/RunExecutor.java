@@ -130,9 +130,8 @@ public final class RunExecutor {
     }
 
     List<StepListener> listeners = new ArrayList<>();
-    if (plan.prefill() != null) {
-      listeners.add(
-          new PrefillCheck(plan.prefill())); // before the run: a differing step is not kept
+    if (plan.prefill() != null) { // before the run, so a step that differs is not kept
+      listeners.add(new PrefillCheck(plan.prefill()));
     }
     listeners.add(run);
     if (progress != null) {
