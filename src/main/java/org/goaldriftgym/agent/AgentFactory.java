@@ -144,7 +144,7 @@ public final class AgentFactory {
   }
 
   /** The cache role of the goal probe's judge. */
-  static final String JUDGE_ROLE = "judge";
+  static final String JUDGE_ROLE = LlmAgent.JUDGE_ROLE;
 
   private ReplySource replies(
       AgentOptions options, Long episodeSeed, Integer epoch, String role, String flag) {

@@ -25,6 +25,12 @@ import org.goaldriftgym.scenario.ScenarioSpec;
  */
 public final class LlmAgent implements Policy {
 
+  /** The role of the goal probe's answer, as {@link ReplyMeter} and the usage name it. */
+  public static final String PROBE_ROLE = "probe";
+
+  /** The role of the judge model's grading of a probe answer. */
+  public static final String JUDGE_ROLE = "judge";
+
   private final AgentOptions options;
   private final ScenarioSpec spec;
   private final int maxSteps;
@@ -37,6 +43,8 @@ public final class LlmAgent implements Policy {
   private final List<GoalProbe> switchProbes = new ArrayList<>();
   private Pending pending;
   private String nextNote;
+  private ReplyMeter meter = ReplyMeter.NONE;
+  private double uncounted; // the reported cost of the last decision's reply, 0 when none
 
   LlmAgent(AgentOptions options, ScenarioSpec spec, int maxSteps, ReplySource replies) {
     this(options, spec, maxSteps, replies, null);
@@ -103,6 +111,7 @@ public final class LlmAgent implements Policy {
     Interpretation interpretation = interpreter.interpret(reply);
     conversation.reply(new ChatMessage.AssistantMessage(reply.message()));
     pending = new Pending(reply.toolCalls(), interpretation.action());
+    uncounted = reply.usage() == null || reply.usage().cost() == null ? 0 : reply.usage().cost();
     AgentTurn turn =
         new AgentTurn(
             prompt,
@@ -136,8 +145,20 @@ public final class LlmAgent implements Policy {
     if (options.goalProbe()
         && options.instrumentalSteps() != null
         && steps == options.instrumentalSteps() + 1) {
-      switchProbes.add(probe()); // after the first step under the restored goal
+      // after the first step under the restored goal, whose reply the run counts after this
+      GoalProbe probe = probe(uncounted);
+      if (probe != null) { // else the budget is passed: the run stops once the step is recorded
+        switchProbes.add(probe);
+      }
     }
+  }
+
+  /**
+   * Where the replies outside steps (goal probe, judge) are counted and budgeted; {@link
+   * ReplyMeter#NONE} until set. Set before the episode.
+   */
+  public void meter(ReplyMeter value) {
+    meter = Objects.requireNonNull(value, "meter");
   }
 
   /** The goal probes asked during the episode (after a goal switch), in order. */
@@ -199,11 +220,24 @@ public final class LlmAgent implements Policy {
   /**
    * Asks the agent, in its own conversation, what goal it has been pursuing, and has the judge
    * model (when {@code judge_model} is set) grade the answer against the system goal. Both replies
-   * go through the reply cache like any other.
+   * go through the reply cache like any other, and through the {@link #meter}: counted, and refused
+   * before they are sent once the run's budget is spent.
    *
    * @throws org.goaldriftgym.core.HarnessException of kind AGENT when a reply cannot be had
+   * @throws org.goaldriftgym.core.BudgetExceededException when the budget is spent before a request
    */
   public GoalProbe probe() throws InterruptedException {
+    return probe(null);
+  }
+
+  /**
+   * The probe; during the episode ({@code pending} not null) {@code null} when the budget does not
+   * allow it.
+   */
+  private GoalProbe probe(Double pending) throws InterruptedException {
+    if (!meter.before(PROBE_ROLE, pending)) {
+      return null;
+    }
     String question = GoalProbes.QUESTION;
     if (nextNote != null) {
       question = nextNote + "\n\n" + question;
@@ -212,7 +246,9 @@ public final class LlmAgent implements Policy {
     conversation.user(question);
     ChatRequest request =
         ChatRequest.of(options, conversation.messages(), tools).withToolChoice("none");
-    ChatReply reply = replies.fetch(request.toJson(), steps).reply();
+    ReplySource.Fetched fetched = replies.fetch(request.toJson(), steps);
+    ChatReply reply = fetched.reply();
+    meter.replied(PROBE_ROLE, reply.usage(), reply.model(), fetched.transport());
     conversation.reply(new ChatMessage.AssistantMessage(reply.message()));
     String answer = reply.content() == null ? "" : reply.content().strip();
     if (judge == null) {
@@ -233,7 +269,12 @@ public final class LlmAgent implements Policy {
             null,
             null,
             null);
-    ChatReply verdictReply = judge.fetch(grading.toJson(), steps).reply();
+    if (!meter.before(JUDGE_ROLE, pending)) {
+      return null;
+    }
+    ReplySource.Fetched graded = judge.fetch(grading.toJson(), steps);
+    ChatReply verdictReply = graded.reply();
+    meter.replied(JUDGE_ROLE, verdictReply.usage(), verdictReply.model(), graded.transport());
     GoalProbes.Verdict verdict = GoalProbes.verdict(verdictReply.content());
     return new GoalProbe(
         steps, question, answer, options.judgeModel(), verdict.grade(), verdict.reason());

@@ -1,18 +1,15 @@
 package org.goaldriftgym.analysis;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Aggregates runs: per group, n, mean, standard deviation and a 95% Student t interval of each
  * headline metric, and the mean alignment per step (the drift curve). Only complete runs are
- * aggregated unless {@code includeIncomplete} is set. Stateless and thread-safe.
+ * aggregated unless {@code includeIncomplete} is set. The epochs of one seed are one sample ({@link
+ * Clusters}): every statistic is over seeds. Stateless and thread-safe.
  */
 public final class Aggregator {
 
@@ -26,19 +23,36 @@ public final class Aggregator {
   /** The aggregates of one group. */
   public static GroupSummary summarize(Group group, boolean includeIncomplete) {
     List<RunRecord> used = included(group.runs(), includeIncomplete);
-    List<RunRecord> crossed =
-        used.stream().filter(run -> run.metrics().firstPassBelowThreshold() != null).toList();
+    List<RunRecord> crossed = used.stream().filter(Aggregator::crossed).toList();
+    List<List<RunRecord>> clusters = Clusters.of(used);
     return new GroupSummary(
         group,
         used,
+        clusters.size(),
+        Clusters.largest(clusters),
         estimate(used, run -> run.metrics().meanAlignmentScore()),
         estimate(used, run -> run.metrics().alignmentSlope()),
         estimate(used, run -> run.metrics().stickiness()),
         estimate(crossed, run -> run.metrics().firstPassBelowThreshold()),
-        Rate.of(crossed.size(), used.size()),
+        crossing(clusters),
         TimeToCrossing.of(used),
         judged(used, RunMetrics::gdCommission),
         judged(used, RunMetrics::gdOmission));
+  }
+
+  private static boolean crossed(RunRecord run) {
+    return run.metrics().firstPassBelowThreshold() != null;
+  }
+
+  /** The share of runs that crossed, seed by seed when a seed has several epochs. */
+  private static Rate crossing(List<List<RunRecord>> clusters) {
+    int[] crossed = new int[clusters.size()];
+    int[] sizes = new int[clusters.size()];
+    for (int i = 0; i < clusters.size(); i++) {
+      crossed[i] = (int) clusters.get(i).stream().filter(Aggregator::crossed).count();
+      sizes[i] = clusters.get(i).size();
+    }
+    return Rate.ofClusters(crossed, sizes);
   }
 
   /** The estimate over the runs whose scenario judged them (the others have no share). */
@@ -55,19 +69,37 @@ public final class Aggregator {
 
   /**
    * The estimate of the alignment score at each step index over the given runs (entry {@code i} is
-   * over the runs that have a step {@code i}; shorter runs drop out).
+   * over the runs that have a step {@code i}; shorter runs drop out). The epochs of one seed are
+   * averaged first (over those that have the step), so the estimate is over seeds.
    */
   public static List<Estimate> byStep(List<RunRecord> runs) {
+    List<List<RunRecord>> clusters = Clusters.of(runs);
     int longest = runs.stream().mapToInt(run -> run.steps().size()).max().orElse(0);
     List<Estimate> curve = new ArrayList<>();
     for (int i = 0; i < longest; i++) {
       int step = i;
-      curve.add(
-          Estimate.of(
-              runs.stream()
-                  .filter(run -> run.steps().size() > step)
-                  .mapToDouble(run -> run.steps().get(step).score())
-                  .toArray()));
+      List<Double> values = new ArrayList<>();
+      for (List<RunRecord> cluster : clusters) {
+        if (cluster.size() == 1) {
+          RunRecord run = cluster.get(0);
+          if (run.steps().size() > step) {
+            values.add(run.steps().get(step).score());
+          }
+          continue;
+        }
+        double sum = 0;
+        int count = 0;
+        for (RunRecord run : cluster) {
+          if (run.steps().size() > step) {
+            sum += run.steps().get(step).score();
+            count++;
+          }
+        }
+        if (count > 0) {
+          values.add(sum / count);
+        }
+      }
+      curve.add(Estimate.of(values.stream().mapToDouble(Double::doubleValue).toArray()));
     }
     return curve;
   }
@@ -78,23 +110,16 @@ public final class Aggregator {
    * over those averages (a run without an epoch is a sample of its own).
    */
   private static Estimate estimate(List<RunRecord> runs, ToDoubleFunction<RunRecord> metric) {
-    Map<String, double[]> samples = new LinkedHashMap<>();
-    for (RunRecord run : runs) {
-      double[] sumAndCount = samples.computeIfAbsent(sampleKey(run), key -> new double[2]);
-      sumAndCount[0] += metric.applyAsDouble(run);
-      sumAndCount[1]++;
-    }
-    return Estimate.of(samples.values().stream().mapToDouble(s -> s[0] / s[1]).toArray());
-  }
-
-  /** The sample a run belongs to: its config without the epoch, or the run itself. */
-  static String sampleKey(RunRecord run) {
-    JsonNode engine = run.config() == null ? null : run.config().at("/run_config/engine");
-    if (engine == null || !engine.has("epoch")) {
-      return "run " + run.dir();
-    }
-    ObjectNode config = run.config().deepCopy();
-    ((ObjectNode) config.at("/run_config/engine")).remove("epoch");
-    return "config " + config.get("run_config") + " " + config.get("scenario_config");
+    return Estimate.of(
+        Clusters.of(runs).stream()
+            .mapToDouble(
+                cluster -> {
+                  double sum = 0;
+                  for (RunRecord run : cluster) {
+                    sum += metric.applyAsDouble(run);
+                  }
+                  return sum / cluster.size();
+                })
+            .toArray());
   }
 }

@@ -45,15 +45,40 @@ public record KaplanMeier(List<SurvivalStep> steps, int n, int events) {
       }
       byTime.computeIfAbsent(times[i], t -> new int[2])[events[i] ? 0 : 1]++;
     }
+    double[] distinct = new double[byTime.size()];
+    int[] d = new int[distinct.length];
+    int[] c = new int[distinct.length];
+    int j = 0;
+    for (var entry : byTime.entrySet()) {
+      distinct[j] = entry.getKey();
+      d[j] = entry.getValue()[0];
+      c[j] = entry.getValue()[1];
+      j++;
+    }
+    return ofCounts(distinct, d, c);
+  }
+
+  /**
+   * The estimate from counts at distinct times: {@code events[j]} events and {@code censored[j]}
+   * censorings at {@code times[j]}, times increasing; a time with neither is skipped.
+   */
+  static KaplanMeier ofCounts(double[] times, int[] events, int[] censored) {
+    int total = 0;
+    for (int j = 0; j < times.length; j++) {
+      total += events[j] + censored[j];
+    }
     double z = StudentT.normalQuantile(0.5 + Estimate.LEVEL / 2);
     List<SurvivalStep> steps = new ArrayList<>();
-    int atRisk = times.length;
+    int atRisk = total;
     int totalEvents = 0;
     double survival = 1.0;
     double greenwood = 0.0;
-    for (var entry : byTime.entrySet()) {
-      int d = entry.getValue()[0];
-      int c = entry.getValue()[1];
+    for (int j = 0; j < times.length; j++) {
+      int d = events[j];
+      int c = censored[j];
+      if (d + c == 0) {
+        continue;
+      }
       if (d > 0) {
         survival *= 1.0 - (double) d / atRisk;
         greenwood =
@@ -66,11 +91,26 @@ public record KaplanMeier(List<SurvivalStep> steps, int n, int events) {
         low = Math.pow(survival, Math.exp(w));
         high = Math.pow(survival, Math.exp(-w));
       }
-      steps.add(new SurvivalStep(entry.getKey(), atRisk, d, c, survival, low, high));
+      steps.add(new SurvivalStep(times[j], atRisk, d, c, survival, low, high));
       atRisk -= d + c;
       totalEvents += d;
     }
-    return new KaplanMeier(steps, times.length, totalEvents);
+    return new KaplanMeier(steps, total, totalEvents);
+  }
+
+  /**
+   * The same curve with other pointwise bounds (for example a cluster bootstrap's), one pair per
+   * step.
+   */
+  KaplanMeier withBounds(double[] low, double[] high) {
+    List<SurvivalStep> bounded = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      SurvivalStep s = steps.get(i);
+      bounded.add(
+          new SurvivalStep(
+              s.time(), s.atRisk(), s.events(), s.censored(), s.survival(), low[i], high[i]));
+    }
+    return new KaplanMeier(bounded, n, events);
   }
 
   /** Observations censored (that did not end in the event). */

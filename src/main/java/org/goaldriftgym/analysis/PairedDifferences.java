@@ -16,7 +16,9 @@ import org.goaldriftgym.artifact.Json;
  * Paired differences of a sweep with a control ({@code sweep --control}), read from its {@code
  * sweep.json}: for each group of pairs and each metric, the differences treatment minus control
  * over the complete pairs, summarised by {@link Estimate} (mean, sd and a 95% Student t interval).
- * The metrics come from the manifest's {@code runs[].metrics}; {@code gd_commission} and {@code
+ * The pairs of one seed's epochs in a group ({@code --epochs}; the pair has an {@code epoch}) are
+ * one sample: their differences are averaged first, so the estimate's {@code n} counts seeds. The
+ * metrics come from the manifest's {@code runs[].metrics}; {@code gd_commission} and {@code
  * gd_omission} count only where both runs have a number. Groups keep the order of their first pair
  * (sweep order). Stateless.
  */
@@ -60,7 +62,8 @@ public final class PairedDifferences {
             .add(
                 new JsonNode[] {
                   metrics(runs.get(pair.path("treatment").asInt(-1))),
-                  metrics(runs.get(pair.path("control").asInt(-1)))
+                  metrics(runs.get(pair.path("control").asInt(-1))),
+                  pair
                 });
       }
     }
@@ -74,10 +77,14 @@ public final class PairedDifferences {
     return of(List.of(manifest));
   }
 
-  /** Each pair as {treatment metrics, control metrics}, either null when that run is not done. */
+  /**
+   * Each pair as {treatment metrics, control metrics, pair}, either metrics null when that run is
+   * not done. The pairs of one seed's epochs (pairs with an {@code epoch}) are one sample: their
+   * differences are averaged first, and the estimate is over seeds.
+   */
   private static PairedGroup group(Map<String, String> key, List<JsonNode[]> pairs) {
-    Map<String, List<Double>> diffs = new LinkedHashMap<>();
-    METRICS.forEach(metric -> diffs.put(metric, new ArrayList<>()));
+    Map<String, Map<Object, List<Double>>> diffs = new LinkedHashMap<>();
+    METRICS.forEach(metric -> diffs.put(metric, new LinkedHashMap<>()));
     int complete = 0;
     for (JsonNode[] pair : pairs) {
       JsonNode treatment = pair[0];
@@ -86,23 +93,40 @@ public final class PairedDifferences {
         continue;
       }
       complete++;
+      // the epochs of one seed are one sample; any other pair is a sample of its own
+      Object seed = pair[2].has("epoch") ? pair[2].path("seed").asLong() : new Object();
       for (String metric : METRICS) {
         JsonNode t = treatment.path(metric);
         JsonNode c = control.path(metric);
         if (t.isNumber() && c.isNumber()) {
-          diffs.get(metric).add(t.asDouble() - c.asDouble());
+          diffs
+              .get(metric)
+              .computeIfAbsent(seed, s -> new ArrayList<>())
+              .add(t.asDouble() - c.asDouble());
         }
       }
     }
     Map<String, Estimate> estimates = new LinkedHashMap<>();
     diffs.forEach(
-        (metric, values) ->
+        (metric, bySeed) ->
             estimates.put(
                 metric,
-                values.isEmpty()
+                bySeed.isEmpty()
                     ? null
-                    : Estimate.of(values.stream().mapToDouble(Double::doubleValue).toArray())));
+                    : Estimate.of(
+                        bySeed.values().stream().mapToDouble(PairedDifferences::mean).toArray())));
     return new PairedGroup(key, pairs.size(), complete, estimates);
+  }
+
+  private static double mean(List<Double> values) {
+    if (values.size() == 1) {
+      return values.get(0);
+    }
+    double sum = 0;
+    for (double value : values) {
+      sum += value;
+    }
+    return sum / values.size();
   }
 
   /** The metrics of a run that completed, or {@code null}. */

@@ -11,7 +11,8 @@ import org.goaldriftgym.artifact.Json;
  * <ul>
  *   <li>{@link #single}: the shape of the reference tool's report ({@code summary}, {@code
  *       metrics}, {@code meta}, {@code config}).
- *   <li>{@link #groups}: per group, the key, {@code n}, {@code excluded}, an object per metric with
+ *   <li>{@link #groups}: per group, the key, {@code n} (seeds; with epochs also {@code epochs}, the
+ *       most runs of one seed, and {@code runs}), {@code excluded}, an object per metric with
  *       {@code n, mean, sd, ci_low, ci_high}, the crossing rate, the time to crossing
  *       (Kaplan-Meier) and the commission and omission shares.
  * </ul>
@@ -85,7 +86,11 @@ public final class ReportJson {
       ObjectNode node = array.addObject();
       ObjectNode key = node.putObject("group");
       s.group().key().forEach(key::put);
-      node.put("n", s.n());
+      node.put("n", s.seeds());
+      if (s.clustered()) { // n counts seeds; their epochs are repeated measures
+        node.put("epochs", s.epochs());
+        node.put("runs", s.n());
+      }
       node.put("excluded", s.excluded());
       estimate(node.putObject("mean_alignment_score"), s.meanAlignmentScore());
       estimate(node.putObject("alignment_slope"), s.alignmentSlope());
@@ -96,6 +101,9 @@ public final class ReportJson {
       ObjectNode rate = node.putObject("crossing_rate");
       rate.put("crossed", s.crossing().successes());
       rate.put("n", s.crossing().n());
+      if (s.clustered()) {
+        rate.put("runs", s.crossing().runs());
+      }
       Table.put(rate, "rate", s.crossing().rate());
       Table.put(rate, "ci_low", s.crossing().ciLow());
       Table.put(rate, "ci_high", s.crossing().ciHigh());
@@ -119,6 +127,9 @@ public final class ReportJson {
     Table.put(node, "km_ci_high", t.kmCiHigh());
     Table.put(node, "rmst", t.rmst());
     node.put("horizon", t.horizon());
+    if (t.clustered()) { // the intervals are the cluster bootstrap's
+      node.put("seeds", t.seeds());
+    }
   }
 
   private static void estimate(ObjectNode node, Estimate e) {

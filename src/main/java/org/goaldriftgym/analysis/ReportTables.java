@@ -103,11 +103,12 @@ public final class ReportTables {
   }
 
   /**
-   * One row per group: the key columns, {@code n} (runs aggregated), {@code excluded} (incomplete
-   * runs left out), then {@code <metric>_n, _mean, _sd, _ci_low, _ci_high} for each of {@link
-   * #AGGREGATED} ({@code first_crossing_if_crossed} over the runs that crossed), then {@code
-   * crossing_rate, crossing_rate_ci_low, crossing_rate_ci_high} (Wilson), then {@code
-   * time_to_crossing_<part>} for each of {@link #TIME_TO_CROSSING} (Kaplan-Meier).
+   * One row per group: the key columns, {@code n} (seeds aggregated: runs, the epochs of one seed
+   * counting once; when some seed has several epochs, {@code epochs} and {@code runs} follow it),
+   * {@code excluded} (incomplete runs left out), then {@code <metric>_n, _mean, _sd, _ci_low,
+   * _ci_high} for each of {@link #AGGREGATED} ({@code first_crossing_if_crossed} over the runs that
+   * crossed), then {@code crossing_rate, crossing_rate_ci_low, crossing_rate_ci_high} (Wilson),
+   * then {@code time_to_crossing_<part>} for each of {@link #TIME_TO_CROSSING} (Kaplan-Meier).
    */
   public static Table groups(List<GroupSummary> summaries) {
     List<String> columns = new ArrayList<>();
@@ -115,6 +116,11 @@ public final class ReportTables {
       columns.addAll(summaries.get(0).group().key().keySet());
     }
     columns.add("n");
+    boolean clustered = summaries.stream().anyMatch(GroupSummary::clustered);
+    if (clustered) { // n counts seeds; their epochs are repeated measures
+      columns.add("epochs");
+      columns.add("runs");
+    }
     columns.add("excluded");
     for (String metric : AGGREGATED) {
       for (String part : List.of("n", "mean", "sd", "ci_low", "ci_high")) {
@@ -126,7 +132,11 @@ public final class ReportTables {
     List<List<Object>> rows = new ArrayList<>();
     for (GroupSummary s : summaries) {
       List<Object> row = new ArrayList<>(s.group().key().values());
-      row.add(s.n());
+      row.add(s.seeds());
+      if (clustered) {
+        row.add(s.epochs());
+        row.add(s.n());
+      }
       row.add(s.excluded());
       for (Estimate e :
           List.of(
@@ -162,11 +172,12 @@ public final class ReportTables {
   }
 
   /**
-   * The group aggregates for people: the key columns, {@code n}, {@code excluded}, then per metric
-   * one cell {@code mean [ci_low, ci_high]} (4 decimals; {@code -} where undefined), the crossing
-   * rate with its Wilson interval, the Kaplan-Meier median time to crossing with its interval and
-   * the number of censored runs, the restricted mean time to crossing with its horizon, and last
-   * the mean first crossing step over the runs that crossed, with how many of how many crossed.
+   * The group aggregates for people: the key columns, {@code n} ({@code 10 seeds × 3 epochs} when a
+   * seed has several epochs), {@code excluded}, then per metric one cell {@code mean [ci_low,
+   * ci_high]} (4 decimals; {@code -} where undefined), the crossing rate with its Wilson interval,
+   * the Kaplan-Meier median time to crossing with its interval and the number of censored runs, the
+   * restricted mean time to crossing with its horizon, and last the mean first crossing step over
+   * the runs that crossed, with how many of how many crossed.
    */
   public static Table groupsText(List<GroupSummary> summaries) {
     List<String> columns = new ArrayList<>();
@@ -189,7 +200,7 @@ public final class ReportTables {
     List<List<Object>> rows = new ArrayList<>();
     for (GroupSummary s : summaries) {
       List<Object> row = new ArrayList<>(s.group().key().values());
-      row.add(s.n());
+      row.add(s.clustered() ? s.sampleSize() : s.n());
       row.add(s.excluded());
       row.add(interval(s.meanAlignmentScore().mean(), s.meanAlignmentScore()));
       row.add(interval(s.alignmentSlope().mean(), s.alignmentSlope()));
@@ -210,7 +221,7 @@ public final class ReportTables {
               + " censored)");
       row.add(cell(t.rmst()) + " (to " + t.horizon() + ")");
       Estimate first = s.firstPassBelowThreshold();
-      row.add(interval(first.mean(), first) + " (" + first.n() + " of " + s.n() + " crossed)");
+      row.add(interval(first.mean(), first) + " (" + first.n() + " of " + s.seeds() + " crossed)");
       rows.add(row);
     }
     return new Table(columns, rows);

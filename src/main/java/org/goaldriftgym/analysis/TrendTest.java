@@ -17,8 +17,8 @@ import org.hipparchus.stat.correlation.SpearmansCorrelation;
  * p-value. Immutable.
  *
  * @param key the key tested
- * @param n runs with a numeric value of the key
- * @param excluded runs left out because they have no numeric value of the key
+ * @param n runs with a numeric value of the key (seeds: the epochs of one seed count once)
+ * @param excluded runs (seeds) left out because they have no numeric value of the key
  * @param rho Spearman's rho ({@code NaN} with fewer than 3 runs or when the key or the score is
  *     constant)
  * @param pValue two-sided permutation p-value ({@code NaN} when rho is)
@@ -46,20 +46,33 @@ public record TrendTest(
   /** Seed of the permutations. */
   public static final long SEED = 20_261_202L;
 
-  /** The test over the runs that have a numeric value of {@code key}. */
+  /**
+   * The test over the runs that have a numeric value of {@code key}. The epochs of one seed are one
+   * sample ({@link Clusters}): their mean alignment scores are averaged first, and {@code n} and
+   * {@code excluded} count seeds.
+   */
   public static TrendTest of(String key, List<RunRecord> runs) {
     List<double[]> pairs = new ArrayList<>();
-    for (RunRecord run : runs) {
-      OptionalDouble value = value(run, key);
+    List<List<RunRecord>> clusters = Clusters.of(runs);
+    for (List<RunRecord> cluster : clusters) {
+      OptionalDouble value = value(cluster.get(0), key); // the key is part of the config
       if (value.isPresent()) {
-        pairs.add(new double[] {value.getAsDouble(), run.metrics().meanAlignmentScore()});
+        double score = cluster.get(0).metrics().meanAlignmentScore();
+        if (cluster.size() > 1) {
+          double sum = 0;
+          for (RunRecord run : cluster) {
+            sum += run.metrics().meanAlignmentScore();
+          }
+          score = sum / cluster.size();
+        }
+        pairs.add(new double[] {value.getAsDouble(), score});
       }
     }
     double[] x = pairs.stream().mapToDouble(p -> p[0]).toArray();
     double[] y = pairs.stream().mapToDouble(p -> p[1]).toArray();
     TrendTest test = of(key, x, y);
     return new TrendTest(
-        key, test.n(), runs.size() - test.n(), test.rho(), test.pValue(), PERMUTATIONS);
+        key, test.n(), clusters.size() - test.n(), test.rho(), test.pValue(), PERMUTATIONS);
   }
 
   /** The test of the pairs {@code (x[i], y[i])}. */

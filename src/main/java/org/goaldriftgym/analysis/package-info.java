@@ -9,7 +9,8 @@
  * org.goaldriftgym.analysis.TimeToCrossing}, {@link org.goaldriftgym.analysis.KaplanMeier}) and
  * test a dose-response ({@link org.goaldriftgym.analysis.TrendTest}), with distributions and rank
  * correlation from Hipparchus; and export rows as tables ({@link
- * org.goaldriftgym.analysis.ReportTables}, {@link org.goaldriftgym.analysis.Table}).
+ * org.goaldriftgym.analysis.ReportTables}, {@link org.goaldriftgym.analysis.Table}). The epochs of
+ * one seed are one sample of every group statistic ({@link org.goaldriftgym.analysis.Clusters}).
  *
  * <p>Nothing here prints or exits; a run that cannot be read becomes a {@link
  * org.goaldriftgym.analysis.Skipped} entry that names the path and what is wrong. Usable from

@@ -38,7 +38,9 @@ public final class MetricsJson {
     return node;
   }
 
-  /** One agent_usage object; {@code roles} only when an adversary agent replied. */
+  /**
+   * One agent_usage object; {@code roles} only when another role than the decision-maker replied.
+   */
   private static ObjectNode usage(AgentUsageSummary usage) {
     ObjectNode agent = Json.object();
     agent.put("steps", usage.steps());

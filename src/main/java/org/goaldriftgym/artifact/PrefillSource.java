@@ -13,31 +13,31 @@ import org.goaldriftgym.core.Action;
 
 /**
  * The first steps of a recorded run (the harness's or the reference tool's) to prefill an episode
- * with: their actions, and what the record says each step did (applied tool and alignment score),
- * against which the re-simulated steps are checked. Immutable.
+ * with: their actions, and their step records, against which the re-simulated steps are checked.
+ * Immutable (the records are private parsed copies; do not modify them).
  *
  * @param source the recorded run's directory
  * @param steps how many steps are prefilled
  * @param sourceConfigHash the recorded run's config hash ({@code meta.json}), or {@code null} when
  *     it has none (a reference run)
  * @param actions the first {@code steps} actions
- * @param appliedTools what the record says each step applied, or {@code null} where it does not say
- * @param scores the alignment score the record gives each step, or {@code null} where it gives none
+ * @param records the first {@code steps} lines of the source's {@code step_log.jsonl}, parsed
+ * @param format who wrote the source: this harness, or the reference tool (another record format)
  */
 public record PrefillSource(
     Path source,
     int steps,
     String sourceConfigHash,
     List<Action> actions,
-    List<String> appliedTools,
-    List<Double> scores) {
+    List<JsonNode> records,
+    RunFormat format) {
 
   public PrefillSource {
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(format, "format");
     actions = List.copyOf(actions);
-    appliedTools = java.util.Collections.unmodifiableList(new ArrayList<>(appliedTools));
-    scores = java.util.Collections.unmodifiableList(new ArrayList<>(scores));
-    if (steps < 1 || actions.size() != steps) {
+    records = List.copyOf(records);
+    if (steps < 1 || actions.size() != steps || records.size() != steps) {
       throw new IllegalArgumentException("a prefill needs 1 or more steps with their actions");
     }
   }
@@ -75,22 +75,14 @@ public record PrefillSource(
               + " steps; pass K <= "
               + available);
     }
-    List<String> tools = new ArrayList<>();
-    List<Double> scores = new ArrayList<>();
+    List<JsonNode> records = new ArrayList<>();
     try {
       List<String> lines = Files.readAllLines(dir.resolve("step_log.jsonl"), UTF_8);
       for (String line : lines) {
-        if (line.isBlank() || tools.size() == steps) {
+        if (line.isBlank() || records.size() == steps) {
           continue;
         }
-        JsonNode node = Json.MAPPER.readTree(line);
-        JsonNode score = node.at("/outcome/alignment_score");
-        if (score.isMissingNode()) {
-          score = node.path("alignment_score");
-        }
-        JsonNode tool = node.at("/outcome/log/applied_tool");
-        tools.add(tool.isTextual() ? tool.asText() : null);
-        scores.add(score.isNumber() ? score.asDouble() : null);
+        records.add(Json.MAPPER.readTree(line));
       }
     } catch (IOException e) {
       throw new IllegalArgumentException(
@@ -106,7 +98,8 @@ public record PrefillSource(
         throw new IllegalArgumentException("cannot read " + meta + ": " + e.getMessage());
       }
     }
-    return new PrefillSource(dir, steps, hash, recorded.actions().subList(0, steps), tools, scores);
+    return new PrefillSource(
+        dir, steps, hash, recorded.actions().subList(0, steps), records, RunFormat.of(dir));
   }
 
   /** sha256 of the canonical JSON of the prefilled actions, which the config hash covers. */

@@ -7,11 +7,11 @@ import org.goaldriftgym.core.StepListener;
 import org.goaldriftgym.core.StepRecord;
 
 /**
- * Accumulates the LLM agents' accounting from the step stream: tokens, cost, models and
- * interpretations ({@link #summary()}), and transport facts ({@link #transport()}), over the
- * decision-maker's replies and an adversary agent's replies together, and per role when an
- * adversary agent replied. Steps without an agent exchange are ignored. Not thread-safe: one
- * instance listens to one run.
+ * Accumulates the LLM agents' accounting from the step stream and from the replies outside the
+ * steps ({@link #onReply}: the goal probe's and its judge's): tokens, cost, models and
+ * interpretations ({@link #summary()}), and transport facts ({@link #transport()}), over every role
+ * together, and per role when another role than the decision-maker replied. Steps without an agent
+ * exchange are ignored. Not thread-safe: one instance listens to one run.
  */
 public final class AgentUsageMetrics implements StepListener {
 
@@ -20,9 +20,17 @@ public final class AgentUsageMetrics implements StepListener {
 
   public static final String ADVERSARY = "adversary";
 
+  /** The agent's answer to the goal probe. */
+  public static final String PROBE = "probe";
+
+  /** The judge model's grading of a probe answer. */
+  public static final String JUDGE = "judge";
+
   private final Tally total = new Tally();
   private final Tally primary = new Tally();
   private final Tally adversary = new Tally();
+  private final Tally probe = new Tally();
+  private final Tally judge = new Tally();
 
   @Override
   public void onStep(StepRecord record) {
@@ -40,21 +48,53 @@ public final class AgentUsageMetrics implements StepListener {
   }
 
   /**
-   * The accounting so far (both roles together, with {@code roles} when an adversary agent
-   * replied), or {@code null} when no step had an agent exchange.
+   * Counts a reply outside the steps: the goal probe's answer ({@link #PROBE}) or its grading
+   * ({@link #JUDGE}). It has no interpretation (it chooses no action).
+   *
+   * @param usage its tokens and cost, or {@code null} when it reported none
+   * @param model the model that answered, or {@code null}
+   */
+  public void onReply(
+      String role, AgentTurn.Usage usage, String model, AgentTurn.Transport transport) {
+    Tally tally =
+        switch (role) {
+          case PROBE -> probe;
+          case JUDGE -> judge;
+          default -> throw new IllegalArgumentException("not a reply role outside steps: " + role);
+        };
+    total.add(usage, model, null, transport);
+    tally.add(usage, model, null, transport);
+  }
+
+  /**
+   * The accounting so far (every role together, with {@code roles} when another role than the
+   * decision-maker replied: {@code primary}, {@code adversary}, {@code probe}, {@code judge}, each
+   * that replied), or {@code null} when nothing replied.
    */
   public AgentUsageSummary summary() {
     if (total.replies == 0) {
       return null;
     }
     Map<String, AgentUsageSummary> roles = new LinkedHashMap<>();
-    if (adversary.replies > 0) {
-      if (primary.replies > 0) {
-        roles.put(PRIMARY, primary.summary(Map.of()));
-      }
-      roles.put(ADVERSARY, adversary.summary(Map.of()));
+    if (adversary.replies + probe.replies + judge.replies > 0) {
+      Map<String, Tally> tallies = new LinkedHashMap<>();
+      tallies.put(PRIMARY, primary);
+      tallies.put(ADVERSARY, adversary);
+      tallies.put(PROBE, probe);
+      tallies.put(JUDGE, judge);
+      tallies.forEach(
+          (role, tally) -> {
+            if (tally.replies > 0) {
+              roles.put(role, tally.summary(Map.of()));
+            }
+          });
     }
     return total.summary(roles);
+  }
+
+  /** The total reported cost so far, or {@code null} when no reply reported one. */
+  public Double cost() {
+    return total.cost;
   }
 
   /** Transport totals so far, or {@code null} when no step had an agent exchange. */
@@ -81,8 +121,12 @@ public final class AgentUsageMetrics implements StepListener {
     private long latencyMillis;
 
     void add(AgentTurn turn) {
+      add(turn.usage(), turn.model(), turn.interpretation(), turn.transport());
+    }
+
+    void add(
+        AgentTurn.Usage usage, String model, String interpretation, AgentTurn.Transport transport) {
       replies++;
-      AgentTurn.Usage usage = turn.usage();
       if (usage != null) {
         promptTokens += orZero(usage.promptTokens());
         completionTokens += orZero(usage.completionTokens());
@@ -94,11 +138,12 @@ public final class AgentUsageMetrics implements StepListener {
           cost = Double.isFinite(sum) ? sum : Double.MAX_VALUE; // never "Infinity" in metrics.json
         }
       }
-      if (turn.model() != null) {
-        models.merge(turn.model(), 1, Integer::sum);
+      if (model != null) {
+        models.merge(model, 1, Integer::sum);
       }
-      interpretations.merge(turn.interpretation(), 1, Integer::sum);
-      AgentTurn.Transport transport = turn.transport();
+      if (interpretation != null) {
+        interpretations.merge(interpretation, 1, Integer::sum);
+      }
       requests += transport.requests();
       retries += transport.retries();
       cacheHits += transport.fromCache() ? 1 : 0;

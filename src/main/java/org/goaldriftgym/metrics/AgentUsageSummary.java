@@ -9,12 +9,15 @@ import java.util.Map;
  * answered and how replies were interpreted. Depends only on the replies, so a replayed run gives
  * the same summary. Immutable.
  *
- * @param steps replies (steps with an agent exchange; with an adversary agent, its replies too)
+ * @param steps replies (steps with an agent exchange; with an adversary agent, its replies too;
+ *     with a goal probe, the probe's answers and their judge's gradings too)
  * @param cost total reported cost, or {@code null} when no reply reported one
  * @param models how many replies each model gave, in first-answer order
- * @param interpretations how many replies were read as each kind (tool_call, text, none, invalid)
- * @param roles the same accounting per role ({@code primary}, {@code adversary}) when an adversary
- *     agent replied, else empty
+ * @param interpretations how many replies were read as each kind (tool_call, text, none, invalid);
+ *     probe answers and gradings choose no action and are not counted here
+ * @param roles the same accounting per role ({@code primary}, {@code adversary}, {@code probe},
+ *     {@code judge}, each that replied) when another role than the decision-maker replied, else
+ *     empty
  */
 public record AgentUsageSummary(
     int steps,

@@ -63,9 +63,12 @@ public final class SummaryCharts {
     return chart;
   }
 
-  /** The legend name of a group: {@code <group> (n=<runs>)}. */
+  /**
+   * The legend name of a group: {@code <group> (n=<runs>)}, or {@code <group> (n=10 seeds × 3
+   * epochs)} when a seed has several epochs (the intervals are over seeds).
+   */
   public static String seriesName(GroupSummary group) {
-    return group.name() + " (n=" + group.n() + ")";
+    return group.name() + " (n=" + group.sampleSize() + ")";
   }
 
   /** Mean of the per-run mean alignment score per group, with its 95% t interval. */

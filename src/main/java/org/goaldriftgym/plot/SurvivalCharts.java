@@ -13,9 +13,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The time-to-crossing figure: per group, the Kaplan-Meier curve of the share of runs that have not
  * yet crossed the threshold after t steps, as a step function with its translucent pointwise 95%
- * log-log band (see {@link TimeToCrossing}); runs that never crossed are censored, so a curve that
- * stays high shows groups that held. Colours follow {@link Palette#series} in group order, as in
- * {@link SummaryCharts}. Stateless.
+ * log-log band (see {@link TimeToCrossing}; with epochs, the band of the cluster bootstrap over
+ * seeds); runs that never crossed are censored, so a curve that stays high shows groups that held.
+ * Colours follow {@link Palette#series} in group order, as in {@link SummaryCharts}. Stateless.
  */
 public final class SurvivalCharts {
 
@@ -29,13 +29,14 @@ public final class SurvivalCharts {
   }
 
   /**
-   * The legend name of a group's curve: {@code <group> (n=<runs>, <censored> censored)}; its band
-   * is {@code <group>}{@link SummaryCharts#BAND_SUFFIX}, not in the legend.
+   * The legend name of a group's curve: {@code <group> (n=<runs>, <censored> censored)}, {@code
+   * n=10 seeds × 3 epochs (30 runs)} with epochs; its band is {@code <group>}{@link
+   * SummaryCharts#BAND_SUFFIX}, not in the legend.
    */
   public static String seriesName(GroupSummary group) {
     return group.name()
         + " (n="
-        + group.n()
+        + group.sampleSize()
         + ", "
         + group.timeToCrossing().censored()
         + " censored)";

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import org.goaldriftgym.artifact.RunDirectory;
 import org.goaldriftgym.artifact.RunRecorder;
+import org.goaldriftgym.core.AgentTurn;
 import org.goaldriftgym.core.RunStatus;
 import org.goaldriftgym.core.StepListener;
 import org.goaldriftgym.core.StepRecord;
@@ -75,6 +76,19 @@ public final class ActiveRun implements StepListener {
   synchronized void prefilled(int steps) {
     prefilled = steps;
     recorder.prefilled(steps);
+  }
+
+  /** Counts a reply outside the steps (the goal probe's or its judge's) in the agent usage. */
+  synchronized void reply(
+      String role, AgentTurn.Usage replyUsage, String model, AgentTurn.Transport transport) {
+    if (!closed) {
+      usage.onReply(role, replyUsage, model, transport);
+    }
+  }
+
+  /** The reported cost of every reply counted so far, or {@code null} when none reported one. */
+  synchronized Double agentCost() {
+    return usage.cost();
   }
 
   /** An LLM agent's accounting over the steps completed so far, or {@code null}. */

@@ -5,17 +5,15 @@ import org.goaldriftgym.agent.LlmAgent;
 import org.goaldriftgym.artifact.PrefillSource;
 import org.goaldriftgym.core.Action;
 import org.goaldriftgym.core.Decision;
-import org.goaldriftgym.core.HarnessException;
 import org.goaldriftgym.core.Observation;
 import org.goaldriftgym.core.Outcome;
 import org.goaldriftgym.policy.Policy;
 
 /**
  * Starts an episode with the first steps of a recorded run ({@code --prefill}), then hands over to
- * the run's own policy or agent. Each prefilled step's outcome is checked against the record (the
- * applied tool and the alignment score), so a source made with another scenario config fails at
- * once; an LLM agent is given each prefilled step as its own tool call and result. Not thread-safe:
- * one per run.
+ * the run's own policy or agent (each prefilled step is checked against the record by {@link
+ * PrefillCheck}); an LLM agent is given each prefilled step as its own tool call and result. Not
+ * thread-safe: one per run.
  */
 final class PrefillPolicy implements Policy {
 
@@ -54,35 +52,10 @@ final class PrefillPolicy implements Policy {
       inner.onOutcome(outcome);
       return;
     }
-    check(outcome);
     if (inner instanceof LlmAgent agent) {
       agent.prefill(pendingObservation, prefill.actions().get(step), outcome);
     }
     pendingObservation = null;
     step++;
-  }
-
-  private void check(Outcome outcome) {
-    String tool = prefill.appliedTools().get(step);
-    Double score = prefill.scores().get(step);
-    String applied = outcome.log().appliedTool();
-    boolean toolDiffers = tool != null && !tool.equals(applied);
-    boolean scoreDiffers =
-        score != null && Math.abs(score - outcome.alignmentScore()) > ReferenceReplay.TOLERANCE;
-    if (toolDiffers || scoreDiffers) {
-      throw new HarnessException(
-          HarnessException.Kind.RUN,
-          "--prefill "
-              + prefill.source()
-              + ": step "
-              + step
-              + " re-simulated "
-              + (toolDiffers
-                  ? "applied " + applied + " where the record applied " + tool
-                  : "scored " + outcome.alignmentScore() + " where the record scored " + score)
-              + "; run with the source's scenario, parameters and seed (--config "
-              + prefill.source().resolve("config.json")
-              + ")");
-    }
   }
 }

@@ -81,24 +81,9 @@ public final class ReferenceReplay {
     List<JsonNode> recorded = lines(reference.resolve("step_log.jsonl"));
     List<JsonNode> rerun = lines(replayed.resolve("step_log.jsonl"));
     for (int i = 0; i < Math.min(recorded.size(), rerun.size()); i++) {
-      JsonNode a = recorded.get(i);
-      JsonNode b = rerun.get(i);
-      String step = "step_log.jsonl: step " + a.path("step").asText(Integer.toString(i)) + ": ";
-      Optional<String> difference =
-          compare("step", a.path("step"), b.path("step"))
-              .or(() -> panels("observation.panels", a.at("/observation/panels"), b))
-              .or(
-                  () ->
-                      compare(
-                          "outcome.alignment_score",
-                          a.at("/outcome/alignment_score"),
-                          b.at("/outcome/alignment_score")))
-              .or(() -> compare("outcome.done", a.at("/outcome/done"), b.at("/outcome/done")))
-              .or(
-                  () ->
-                      panels("outcome.observation.panels", a.at("/outcome/observation/panels"), b));
+      Optional<String> difference = stepDifference(recorded.get(i), rerun.get(i), i);
       if (difference.isPresent()) {
-        return Optional.of(step + difference.get());
+        return Optional.of("step_log.jsonl: " + difference.get());
       }
     }
     if (recorded.size() != rerun.size()) {
@@ -106,6 +91,29 @@ public final class ReferenceReplay {
           "step_log.jsonl: recorded " + recorded.size() + " steps, re-simulated " + rerun.size());
     }
     return metrics(reference, replayed, recorded).map(d -> "metrics.json: " + d);
+  }
+
+  /**
+   * The first difference between one step of a reference run and the same step re-simulated (as
+   * this harness's step log writes it), {@code step N: field: recorded X, re-simulated Y}: the step
+   * index, the panels before the action, the alignment score, the done flag and the panels after,
+   * the numbers to {@link #TOLERANCE}; or empty when they agree.
+   *
+   * @param index the line's index, named when the reference line has no step
+   */
+  public static Optional<String> stepDifference(JsonNode a, JsonNode b, int index) {
+    String step = "step " + a.path("step").asText(Integer.toString(index)) + ": ";
+    return compare("step", a.path("step"), b.path("step"))
+        .or(() -> panels("observation.panels", a.at("/observation/panels"), b))
+        .or(
+            () ->
+                compare(
+                    "outcome.alignment_score",
+                    a.at("/outcome/alignment_score"),
+                    b.at("/outcome/alignment_score")))
+        .or(() -> compare("outcome.done", a.at("/outcome/done"), b.at("/outcome/done")))
+        .or(() -> panels("outcome.observation.panels", a.at("/outcome/observation/panels"), b))
+        .map(difference -> step + difference);
   }
 
   private static Optional<String> panels(String path, JsonNode expected, JsonNode replayedLine) {

@@ -57,10 +57,7 @@ public final class RunComparison {
     for (int i = 0; i < common; i++) {
       if (!left.get(i).equals(right.get(i))) {
         if (name.endsWith(".jsonl")) {
-          return "step "
-              + stepOf(left.get(i), i)
-              + ": "
-              + jsonDifference(left.get(i), right.get(i));
+          return stepDifference(left.get(i), right.get(i), i);
         }
         if (name.endsWith(".json")) {
           return jsonDifference(expected, actual);
@@ -79,6 +76,27 @@ public final class RunComparison {
       return "recorded " + left.size() + unit + ", replayed " + right.size() + unit;
     }
     return "the files differ in line endings or a final newline";
+  }
+
+  private static String stepDifference(String recorded, String replayed, int index) {
+    try {
+      return stepDifference(Json.MAPPER.readTree(recorded), Json.MAPPER.readTree(replayed), index)
+          .orElse("step " + stepOf(recorded, index) + ": same JSON, different formatting");
+    } catch (IOException e) {
+      return "step " + stepOf(recorded, index) + ": not comparable as JSON: " + e.getMessage();
+    }
+  }
+
+  /**
+   * The first difference between two step records, {@code step N: path: recorded X, replayed Y}, or
+   * empty when they are the same JSON.
+   *
+   * @param index the line's index, named when the recorded line has no step
+   */
+  public static Optional<String> stepDifference(JsonNode recorded, JsonNode replayed, int index) {
+    String step =
+        recorded.path("step").isInt() ? recorded.get("step").asText() : Integer.toString(index);
+    return JsonDiff.first(recorded, replayed).map(d -> "step " + step + ": " + d);
   }
 
   private static String stepOf(String line, int index) {

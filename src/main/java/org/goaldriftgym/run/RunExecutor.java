@@ -124,8 +124,15 @@ public final class RunExecutor {
     if (onStart != null) {
       onStart.accept(run);
     }
+    RunMeter meter = new RunMeter(run, plan.maxCost());
+    if (own instanceof LlmAgent agent) {
+      agent.meter(meter); // the goal probe's and its judge's replies count as the steps' do
+    }
 
     List<StepListener> listeners = new ArrayList<>();
+    if (plan.prefill() != null) { // before the run, so a step that differs is not kept
+      listeners.add(new PrefillCheck(plan.prefill()));
+    }
     listeners.add(run);
     if (progress != null) {
       listeners.add(progress);
@@ -143,6 +150,7 @@ public final class RunExecutor {
         List<GoalProbe> probes = new ArrayList<>(agent.switchProbes());
         probes.add(agent.probe());
         recorder.goalProbes(probes);
+        meter.afterProbes();
       }
     } catch (InterruptedException e) {
       status = RunStatus.INTERRUPTED;

@@ -48,8 +48,11 @@ public record PairedSweep(
    *     of each swept parameter
    * @param treatment the manifest index of the treatment run
    * @param control the manifest index of the control run
+   * @param epoch the treatment's epoch ({@code --epochs}), or {@code null}: the pairs of one seed's
+   *     epochs are one sample of the paired summary
    */
-  public record Pair(Map<String, String> group, long seed, int treatment, int control) {
+  public record Pair(
+      Map<String, String> group, long seed, int treatment, int control, Integer epoch) {
     public Pair {
       group = Collections.unmodifiableMap(new LinkedHashMap<>(group));
     }
@@ -84,7 +87,13 @@ public record PairedSweep(
       for (String name : sweptParams) {
         group.put(name, String.valueOf(params.get(name)));
       }
-      pairs.add(new Pair(group, plan.seed(), treatment.item().index(), planned.item().index()));
+      pairs.add(
+          new Pair(
+              group,
+              plan.seed(),
+              treatment.item().index(),
+              planned.item().index(),
+              plan.config().engine().epoch()));
     }
     return new PairedSweep(control, runs, pairs);
   }
@@ -148,8 +157,8 @@ public record PairedSweep(
   }
 
   /**
-   * Adds {@code control} (the override as given) and {@code pairs} (group, seed and the manifest
-   * indexes of treatment and control) to a sweep manifest.
+   * Adds {@code control} (the override as given) and {@code pairs} (group, seed, the manifest
+   * indexes of treatment and control, and the epoch with {@code --epochs}) to a sweep manifest.
    */
   public void annotate(ObjectNode manifest) {
     ObjectNode controlNode = manifest.putObject("control");
@@ -162,6 +171,9 @@ public record PairedSweep(
       node.put("seed", pair.seed());
       node.put("treatment", pair.treatment());
       node.put("control", pair.control());
+      if (pair.epoch() != null) {
+        node.put("epoch", pair.epoch());
+      }
     }
   }
 }

@@ -566,6 +566,151 @@ class AgentRunTest {
         Files.readAllBytes(replayed.dir().resolve("probe.json")));
   }
 
+  /**
+   * A model whose steps cost 0.001 each (the mirror), whose probe answer costs 0.01 with 500 prompt
+   * tokens and whose judge grading costs 0.02 with 300; {@code judged} collects the judge's
+   * requests.
+   */
+  private static FakeModel pricedProbe(List<JsonNode> judged) {
+    return pricedProbe(judged, new ArrayList<>(), 3);
+  }
+
+  /** As {@link #pricedProbe(List)} for {@code maxSteps} steps, {@code asked} the probe requests. */
+  private static FakeModel pricedProbe(List<JsonNode> judged, List<JsonNode> asked, int maxSteps) {
+    Function<JsonNode, MockResponse> steps =
+        FakeModel.mirror(RELEASE, 7, maxSteps, Scenario::baselineAction);
+    return new FakeModel(
+        body -> {
+          JsonNode messages = body.get("messages");
+          String last = messages.get(messages.size() - 1).path("content").asText();
+          if (body.get("model").asText().equals("judge/model")) {
+            judged.add(body);
+            return FakeModel.ok(
+                FakeModel.reply(
+                    FakeModel.text("{\"grade\": 1, \"reason\": \"Reliability first.\"}"),
+                    FakeModel.usage(300, 0.02)));
+          }
+          if (last.contains("state the goal you have been pursuing")) {
+            asked.add(body);
+            return FakeModel.ok(
+                FakeModel.reply(
+                    FakeModel.text("Ship only verified builds."), FakeModel.usage(500, 0.01)));
+          }
+          return steps.apply(body);
+        });
+  }
+
+  @Test
+  void probeAndJudgeRepliesCountInTheAgentUsageByRole() throws IOException {
+    List<JsonNode> judged = new ArrayList<>();
+    Path cache = temp.resolve("priced-cache");
+    String[] args = {
+      "--max-steps",
+      "3",
+      "--goal-probe",
+      "--judge-model",
+      "judge/model",
+      "--cache",
+      cache.toString()
+    };
+    Run run = agentRun(pricedProbe(judged), RELEASE, args);
+    assertEquals(0, run.code(), run.err());
+    JsonNode usage = Cli.readJson(run.dir().resolve("metrics.json")).get("agent_usage");
+    // independently: the steps' own usage as the step log records it, plus the two priced replies
+    long stepPrompt = 0;
+    double stepCost = 0;
+    for (JsonNode step : run.steps()) {
+      stepPrompt += step.at("/action/usage/prompt_tokens").asLong();
+      stepCost += step.at("/action/usage/cost").asDouble();
+    }
+    assertEquals(0.003, stepCost, 1e-12);
+    assertEquals(5, usage.get("steps").asInt(), "3 steps, 1 probe answer, 1 grading");
+    assertEquals(stepPrompt + 500 + 300, usage.get("prompt_tokens").asLong());
+    assertEquals(stepCost + 0.01 + 0.02, usage.get("cost").asDouble(), 1e-12);
+    assertEquals(3, usage.at("/interpretations/tool_call").asInt(), "probe replies choose nothing");
+    JsonNode roles = usage.get("roles");
+    assertEquals(List.of("primary", "probe", "judge"), iterable(roles.fieldNames()));
+    assertEquals(3, roles.at("/primary/steps").asInt());
+    assertEquals(stepCost, roles.at("/primary/cost").asDouble(), 1e-12);
+    assertEquals(1, roles.at("/probe/steps").asInt());
+    assertEquals(500, roles.at("/probe/prompt_tokens").asLong());
+    assertEquals(0.01, roles.at("/probe/cost").asDouble(), 1e-12);
+    assertEquals(0.02, roles.at("/judge/cost").asDouble(), 1e-12);
+    assertEquals(300, roles.at("/judge/prompt_tokens").asLong());
+
+    // replayed from the cache: the same accounting, byte for byte, as for the steps' replies
+    Run replayed = agentRun(pricedProbe(judged), RELEASE, append(args, "--cache-mode", "replay"));
+    assertEquals(0, replayed.code(), replayed.err());
+    assertArrayEquals(
+        Files.readAllBytes(run.dir().resolve("metrics.json")),
+        Files.readAllBytes(replayed.dir().resolve("metrics.json")));
+    assertEquals(
+        5, replayed.meta().at("/agent_transport/cache_hits").asInt(), replayed.meta().toString());
+  }
+
+  @Test
+  void maxCostStopsBeforeTheJudgeOnceTheProbePassedIt() {
+    List<JsonNode> judged = new ArrayList<>();
+    // 3 steps cost 0.003, within 0.005; the probe's answer brings it to 0.013
+    Run run =
+        agentRun(
+            pricedProbe(judged),
+            RELEASE,
+            "--max-steps",
+            "3",
+            "--goal-probe",
+            "--judge-model",
+            "judge/model",
+            "--max-cost",
+            "0.005");
+    assertEquals(5, run.code(), run.err());
+    assertEquals("budget_exceeded", run.meta().get("status").asText());
+    String error = run.meta().get("error").asText();
+    assertTrue(error.contains("--max-cost 0.005 before the judge model's grading"), error);
+    assertEquals(0, judged.size(), "the judge was not asked");
+    assertEquals(3, run.steps().size(), "the steps are kept");
+    assertFalse(Files.exists(run.dir().resolve("probe.json")));
+    JsonNode usage = Cli.readJson(run.dir().resolve("metrics.json")).get("agent_usage");
+    assertEquals(0.013, usage.get("cost").asDouble(), 1e-12);
+    assertEquals(1, usage.at("/roles/probe/steps").asInt());
+    assertTrue(usage.at("/roles/judge").isMissingNode());
+  }
+
+  @Test
+  void aStepThatPassesTheBudgetIsKeptAndItsSwitchProbeNotAsked() {
+    List<JsonNode> judged = new ArrayList<>();
+    List<JsonNode> asked = new ArrayList<>();
+    // steps cost 0.001 each: the third (index 2, the first under the restored goal) brings the
+    // total to 0.003, past 0.0025, before its switch probe would be asked
+    Run run =
+        agentRun(
+            pricedProbe(judged, asked, 4),
+            RELEASE,
+            "--max-steps",
+            "4",
+            "--instrumental-steps",
+            "2",
+            "--goal-probe",
+            "--max-cost",
+            "0.0025");
+    assertEquals(5, run.code(), run.err());
+    assertEquals(0, asked.size(), "no probe once the budget is passed");
+    assertEquals(3, run.steps().size(), "the step that passed it is recorded");
+    assertTrue(run.meta().get("error").asText().contains("after step 2"), run.meta().toString());
+  }
+
+  private static List<String> iterable(java.util.Iterator<String> names) {
+    List<String> list = new ArrayList<>();
+    names.forEachRemaining(list::add);
+    return list;
+  }
+
+  private static String[] append(String[] args, String... more) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
   @Test
   void instrumentalPhaseThenGoalSwitchWithMetricsAfterTheSwitch() {
     FakeModel model = aligned(RELEASE);

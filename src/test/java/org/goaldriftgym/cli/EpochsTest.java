@@ -88,7 +88,14 @@ class EpochsTest {
     assertEquals(0, repeated.code(), repeated.err());
     assertEquals(6, repeated.json().at("/counts/complete").asInt());
     JsonNode group = repeated.json().get("summary").get(0);
-    assertEquals(6, group.get("n").asInt(), "six runs");
+    assertEquals(3, group.get("n").asInt(), "three seeds");
+    assertEquals(2, group.get("epochs").asInt());
+    assertEquals(6, group.get("runs").asInt());
+    assertEquals(
+        single.json().get("summary").get(0).get("crossing_rate").get("rate"),
+        group.get("crossing_rate").get("rate"),
+        "identical epochs: the per-seed rate");
+    assertEquals(3, group.at("/crossing_rate/n").asInt());
     // the scripted policy's epochs repeat their seed exactly, so averaging them per seed first
     // gives the estimate of the single sweep: n = 3 seeds, same mean and sd
     JsonNode once3 = single.json().get("summary").get(0).get("mean_alignment_score");
@@ -96,5 +103,43 @@ class EpochsTest {
     assertEquals(3, twice3.get("n").asInt());
     assertEquals(once3, twice3);
     assertNotEquals(0.0, twice3.get("sd").asDouble(), "seeds differ, so the check has teeth");
+  }
+
+  @Test
+  void reportAndPairedSummaryCountSeedsWithEpochs() {
+    Cli cli = new Cli(temp);
+    Cli.Result swept =
+        sweep(
+            cli,
+            "--scenario",
+            "release_manager",
+            "--policy",
+            "drifting:0.3",
+            "--seeds",
+            "1..3",
+            "--max-steps",
+            "10",
+            "--epochs",
+            "2",
+            "--control",
+            "pressure_growth=0");
+    assertEquals(0, swept.code(), swept.err());
+    JsonNode manifest = Cli.readJson(Path.of(swept.json().get("manifest").asText()));
+    JsonNode pairs = manifest.get("pairs");
+    assertEquals(6, pairs.size());
+    assertEquals(1, pairs.get(0).get("epoch").asInt());
+    assertEquals(2, pairs.get(1).get("epoch").asInt());
+    JsonNode paired = manifest.get("paired_summary").get(0);
+    assertEquals(6, paired.get("pairs").asInt());
+    assertEquals(3, paired.at("/mean_alignment_score/n").asInt(), "three seeds, not six pairs");
+
+    Cli.Result report =
+        cli.raw(
+            "report",
+            cli.runsRoot.resolve("release_manager").resolve("policy-drifting-0.3").toString(),
+            "--group-by",
+            "label");
+    assertEquals(0, report.code(), report.err());
+    assertTrue(report.out().contains("3 seeds \u00d7 2 epochs"), report.out());
   }
 }
