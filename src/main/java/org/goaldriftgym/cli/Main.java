@@ -46,19 +46,22 @@ public final class Main {
    * The command tree {@code args} need. picocli builds a command's model by reflection over its
    * options and mixins, the larger part of a cold start when done for every subcommand; so when
    * the first argument names a subcommand, only that one is built, since parsing never leaves it.
-   * Anything else (no argument, root options, an unknown word that gets suggestions, {@code
-   * completion}, which prints the whole tree) gets the whole tree.
+   * A lone {@code --version} needs no subcommand. Anything else (no argument, root help, an
+   * unknown word that gets suggestions, {@code completion}, which prints the whole tree) gets the
+   * whole tree.
    */
   static CommandLine commandLine(Environment environment, String[] args) {
     CommandLine commandLine =
         new CommandLine(new GoalDriftGymCommand(), new CommandFactory(environment));
     Class<?> named = args.length == 0 ? null : GoalDriftGymCommand.SUBCOMMANDS.get(args[0]);
-    if (named == null || named == CompletionCommand.class) {
+    boolean versionOnly =
+        args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    if (named != null && named != CompletionCommand.class) {
+      commandLine.addSubcommand(named);
+    } else if (!versionOnly) {
       for (Class<?> subcommand : GoalDriftGymCommand.SUBCOMMANDS.values()) {
         commandLine.addSubcommand(subcommand);
       }
-    } else {
-      commandLine.addSubcommand(named);
     }
     // the settings below reach the subcommands added so far, so they come after
     commandLine.setExecutionExceptionHandler(new ErrorHandler());

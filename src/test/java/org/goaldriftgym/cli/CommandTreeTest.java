@@ -2,6 +2,8 @@ package org.goaldriftgym.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -65,12 +67,25 @@ class CommandTreeTest {
   }
 
   @Test
+  void aLoneVersionFlagNeedsNoSubcommandAndPrintsTheSameVersion() {
+    for (String flag : List.of("--version", "-V")) {
+      CommandLine alone = Main.commandLine(ENVIRONMENT, new String[] {flag});
+      assertEquals(0, alone.getSubcommands().size(), flag);
+      StringWriter lazy = new StringWriter();
+      StringWriter whole = new StringWriter();
+      alone.printVersionHelp(new PrintWriter(lazy));
+      Main.commandLine(ENVIRONMENT).printVersionHelp(new PrintWriter(whole));
+      assertEquals(whole.toString(), lazy.toString(), flag);
+    }
+  }
+
+  @Test
   void anythingButASubcommandFirstGetsTheWholeTree() {
     for (String[] args :
         List.of(
             new String[0],
             new String[] {"--help"},
-            new String[] {"-V"},
+            new String[] {"-V", "--help"},
             new String[] {"rnu"},
             new String[] {"--version", "run"})) {
       assertEquals(
