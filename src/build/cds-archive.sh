@@ -37,7 +37,7 @@ train version --version
 
 # each class once: the same lambda listed twice crashes the dump of JDK 17
 awk '!seen[$0]++' "$work"/*.classlist >"$work/all.classlist"
-"$java" -Xshare:dump -XX:SharedClassListFile="$work/all.classlist" \
+"$java" -Xshare:dump -XX:SharedClassListFile="$work/all.classlist" -XX:ErrorFile="$work/hs_err_pid%p.log" \
   -XX:SharedArchiveFile="$archive" -cp "$jar" >"$work/dump.log" 2>&1 || {
   echo "cds-archive: the dump failed; see $work/dump.log" >&2
   exit 1
