@@ -3,8 +3,8 @@
 # docs/performance.md, "Cold start"). `mvn package` runs it after the jar is shaded:
 #   src/build/cds-archive.sh TARGET_DIR CONFIG_FILE
 # It runs the commands users run cold (run from flags and from a YAML config, report and plot of
-# the runs, --help, --version), each with -XX:DumpLoadedClassList, then dumps one static archive
-# of every class they loaded. A static archive, not -XX:ArchiveClassesAtExit, because that one
+# the runs, a small sweep, list-scenarios, --help, --version), each with -XX:DumpLoadedClassList,
+# then dumps one static archive of every class they loaded. A static archive, not -XX:ArchiveClassesAtExit, because that one
 # records a single process and so a single command. The archive is tied to this JVM and to the
 # jar's path, size and time; on a mismatch the JVM ignores it.
 set -eu
@@ -32,6 +32,9 @@ train run run --scenario release_manager --seed 1 "${roots[@]}"
 train run-config run --config "$config" "${roots[@]}"
 train report report "$work/runs"
 train plot plot "$work/runs" --output "$work/figures"
+train sweep sweep --config "$config" --seeds 1..2 --quiet --runs-root "$work/sweep/runs" \
+  --artifacts-root "$work/sweep/artifacts"
+train list list-scenarios
 train help --help
 train version --version
 
