@@ -30,6 +30,19 @@ class CommandTreeTest {
   }
 
   @Test
+  void noCommandIsScannedForMethodSubcommands() {
+    assertEquals(
+        false,
+        GoalDriftGymCommand.class.getAnnotation(CommandLine.Command.class).addMethodSubcommands());
+    for (Class<?> type : GoalDriftGymCommand.SUBCOMMANDS.values()) {
+      assertEquals(
+          false,
+          type.getAnnotation(CommandLine.Command.class).addMethodSubcommands(),
+          type.getName());
+    }
+  }
+
+  @Test
   void theWholeTreeListsEverySubcommandInOrder() {
     CommandLine whole = Main.commandLine(ENVIRONMENT);
     assertEquals(
