@@ -9,10 +9,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The root command; it only groups the subcommands, which {@link Main} adds from {@link
- * #SUBCOMMANDS} (all of them, or only the one a command line names: see {@code
- * Main.commandLine}). Every command says {@code addMethodSubcommands = false}: none has
- * {@code @Command} methods, and picocli would otherwise scan each method of each command class for
- * one at every start.
+ * #SUBCOMMANDS} (all of them, or only the one a command line names: see {@code Main.commandLine}).
+ * Every command says {@code addMethodSubcommands = false}: none has {@code @Command} methods, and
+ * picocli would otherwise scan each method of each command class for one at every start.
  */
 @Command(
     name = "goal-drift-gym",

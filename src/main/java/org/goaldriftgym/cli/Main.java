@@ -44,18 +44,17 @@ public final class Main {
 
   /**
    * The command tree {@code args} need. picocli builds a command's model by reflection over its
-   * options and mixins, the larger part of a cold start when done for every subcommand; so when
-   * the first argument names a subcommand, only that one is built, since parsing never leaves it.
-   * A lone {@code --version} needs no subcommand. Anything else (no argument, root help, an
-   * unknown word that gets suggestions, {@code completion}, which prints the whole tree) gets the
-   * whole tree.
+   * options and mixins, the larger part of a cold start when done for every subcommand; so when the
+   * first argument names a subcommand, only that one is built, since parsing never leaves it. A
+   * lone {@code --version} needs no subcommand. Anything else (no argument, root help, an unknown
+   * word that gets suggestions, {@code completion}, which prints the whole tree) gets the whole
+   * tree.
    */
   static CommandLine commandLine(Environment environment, String[] args) {
     CommandLine commandLine =
         new CommandLine(new GoalDriftGymCommand(), new CommandFactory(environment));
     Class<?> named = args.length == 0 ? null : GoalDriftGymCommand.SUBCOMMANDS.get(args[0]);
-    boolean versionOnly =
-        args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     if (named != null && named != CompletionCommand.class) {
       commandLine.addSubcommand(named);
     } else if (!versionOnly) {
@@ -73,9 +72,10 @@ public final class Main {
   }
 
   /**
-   * {@link ExitCodes#of(Throwable)} as picocli's mapper. A class, not {@code ExitCodes::of}: picocli
-   * is compiled for Java 5, and a lambda of one of its interfaces links that interface and {@code
-   * CommandLine} while the class-data-sharing archive is dumped, which then leaves both out of it.
+   * {@link ExitCodes#of(Throwable)} as picocli's mapper. A class, not {@code ExitCodes::of}:
+   * picocli is compiled for Java 5, and a lambda of one of its interfaces links that interface and
+   * {@code CommandLine} while the class-data-sharing archive is dumped, which then leaves both out
+   * of it.
    */
   private static final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper {
     @Override
