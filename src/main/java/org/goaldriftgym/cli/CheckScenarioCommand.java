@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "check-scenario",
     mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     sortOptions = false,
     description =
         "Check a scenario's contract with its default parameters, in memory (no run directory):"

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "completion",
     mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     description = {
       "Print a bash/zsh completion script for goal-drift-gym on stdout.",
       "bash: add  source <(goal-drift-gym completion)  to ~/.bashrc;"

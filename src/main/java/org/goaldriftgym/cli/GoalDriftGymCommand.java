@@ -1,29 +1,25 @@
 package org.goaldriftgym.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The root command; it only groups the subcommands. */
+/**
+ * The root command; it only groups the subcommands, which {@link Main} adds from {@link
+ * #SUBCOMMANDS} (all of them, or only the one a command line names: see {@code Main.commandLine}).
+ * Every command says {@code addMethodSubcommands = false}: none has {@code @Command} methods, and
+ * picocli would otherwise scan each method of each command class for one at every start.
+ */
 @Command(
     name = "goal-drift-gym",
     mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     versionProvider = VersionProvider.class,
     description = "Measure goal drift of decision-making agents in pressured scenarios.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {
-      RunCommand.class,
-      ListScenariosCommand.class,
-      SweepCommand.class,
-      MergeCommand.class,
-      ReplayCommand.class,
-      ReportCommand.class,
-      PlotCommand.class,
-      ViewCommand.class,
-      CheckScenarioCommand.class,
-      CompletionCommand.class
-    },
     footer = {
       "",
       "Exit codes: 0 ok, 1 run failed (or sweep: a run did not complete, report/plot/view"
@@ -34,7 +30,29 @@ import picocli.CommandLine.Spec;
     })
 final class GoalDriftGymCommand implements Runnable {
 
+  /**
+   * The subcommands by name, in the order help lists them. A name must be the one in the class's
+   * {@code @Command} annotation (CommandTreeTest checks), so a command line's first word finds its
+   * class without reflection.
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
   @Spec CommandSpec spec;
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> byName = new LinkedHashMap<>();
+    byName.put("run", RunCommand.class);
+    byName.put("list-scenarios", ListScenariosCommand.class);
+    byName.put("sweep", SweepCommand.class);
+    byName.put("merge", MergeCommand.class);
+    byName.put("replay", ReplayCommand.class);
+    byName.put("report", ReportCommand.class);
+    byName.put("plot", PlotCommand.class);
+    byName.put("view", ViewCommand.class);
+    byName.put("check-scenario", CheckScenarioCommand.class);
+    byName.put("completion", CompletionCommand.class);
+    return java.util.Collections.unmodifiableMap(byName);
+  }
 
   @Override
   public void run() {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "list-scenarios",
     mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     description = {
       "List the registered scenarios with a one-line description.",
       "With --json: every scenario's tools and parameters with type and default."

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "merge",
     mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     sortOptions = false,
     description = {
       "Merge the sweep.json manifests of the shards of one sweep into one manifest and summary.",

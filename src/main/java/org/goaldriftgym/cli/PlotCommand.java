@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plot",
     mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     sortOptions = false,
     description = {
       "Draw figures (PNG; --format for SVG/PDF). PATH is a run directory, any directory above"

@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     sortOptions = false,
     description = {
       "Re-run recorded runs from their config.json and compare the artifacts byte for byte.",

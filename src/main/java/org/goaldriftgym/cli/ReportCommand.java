@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     sortOptions = false,
     description = {
       "Summarize runs. PATH is a run directory, any directory above runs (runs/,"

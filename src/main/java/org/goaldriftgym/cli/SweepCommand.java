@@ -56,6 +56,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     sortOptions = false,
     description = {
       "Run the cross product of configs, seeds, policies and parameter values in one JVM.",

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "view",
     mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     sortOptions = false,
     description = {
       "Write a static site to browse runs: open <DIR>/index.html in a browser (no server, no"

@@ -62,10 +62,6 @@ public final class ConfigLoader {
    */
   public static final long MAX_BYTES = 256 * 1024;
 
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder(new YAMLFactory())
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .build();
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -112,9 +108,19 @@ public final class ConfigLoader {
    * the text "t". Refuse them, with where they are, in the same pass that builds the tree.
    */
   private static JsonNode readYaml(String text) throws IOException {
-    try (JsonParser parser = new NoAliases(YAML.getFactory().createParser(text))) {
-      return YAML.readTree(parser);
+    try (JsonParser parser = new NoAliases(Yaml.MAPPER.getFactory().createParser(text))) {
+      return Yaml.MAPPER.readTree(parser);
     }
+  }
+
+  /** The YAML mapper, in a holder: a JSON config or a recorded run never loads the YAML parser. */
+  private static final class Yaml {
+    static final ObjectMapper MAPPER =
+        YAMLMapper.builder(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private Yaml() {}
   }
 
   /** Passes tokens through, failing at the first alias. */
