@@ -58,15 +58,15 @@ public final class Aggregator {
    * over the runs that have a step {@code i}; shorter runs drop out).
    */
   public static List<Estimate> byStep(List<RunRecord> runs) {
-    int longest = runs.stream().mapToInt(run -> run.steps().size()).max().orElse(0);
+    int longest = runs.stream().mapToInt(run -> run.stepScores().size()).max().orElse(0);
     List<Estimate> curve = new ArrayList<>();
     for (int i = 0; i < longest; i++) {
       int step = i;
       curve.add(
           Estimate.of(
               runs.stream()
-                  .filter(run -> run.steps().size() > step)
-                  .mapToDouble(run -> run.steps().get(step).score())
+                  .filter(run -> run.stepScores().size() > step)
+                  .mapToDouble(run -> run.stepScores().get(step))
                   .toArray()));
     }
     return curve;

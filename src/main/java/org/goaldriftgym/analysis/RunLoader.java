@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -19,6 +20,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.goaldriftgym.artifact.Json;
@@ -40,6 +42,28 @@ import org.goaldriftgym.core.DriftJudgement;
  */
 public final class RunLoader {
 
+  /**
+   * How much of each run to read. Every level reads {@code meta.json}, {@code config.json} and
+   * {@code metrics.json}; they differ in the step log, which is most of a run's bytes.
+   */
+  public enum Detail {
+    /**
+     * Everything: every step as a {@link StepRow}, the tools offered, the {@code meta.json} and
+     * {@code metrics.json} trees (one run's report, per-run figures, {@code --steps}, the viewer).
+     */
+    STEPS,
+    /**
+     * The metrics and each step's score, for drift curves; the rest of the step log is checked,
+     * not kept (a line that is not JSON or lacks a required field still skips the run).
+     */
+    SCORES,
+    /**
+     * The metrics only, for tables and aggregates: the step log must exist but is not read,
+     * unless {@code metrics.json} is missing (a running run), when the metrics come from it.
+     */
+    METRICS
+  }
+
   public static final String CONFIG = "config.json";
   public static final String META = "meta.json";
   public static final String METRICS = "metrics.json";
@@ -56,7 +80,15 @@ public final class RunLoader {
    * run and holds none, and every run that cannot be read, becomes a {@link Skipped}.
    */
   public static LoadResult load(Collection<Path> paths) {
-    Map<Path, Path> found = new LinkedHashMap<>();
+    return load(paths, Detail.STEPS);
+  }
+
+  /**
+   * {@link #load(Collection)} reading only what {@code detail} says. Runs are read in parallel on
+   * the common fork-join pool; the result is in path order whatever the scheduling.
+   */
+  public static LoadResult load(Collection<Path> paths, Detail detail) {
+    Map<Object, Path> found = new LinkedHashMap<>();
     List<Skipped> skipped = new ArrayList<>();
     for (Path path : paths) {
       if (!Files.exists(path)) {
@@ -78,7 +110,7 @@ public final class RunLoader {
           }
         }
       } else {
-        List<Path> dirs = find(path);
+        Map<Object, Path> dirs = find(path);
         if (dirs.isEmpty()) {
           skipped.add(
               new Skipped(
@@ -88,22 +120,33 @@ public final class RunLoader {
                       : "holds no run (a run directory has meta.json, or config.json and"
                           + " step_log.jsonl)"));
         }
-        for (Path dir : dirs) {
-          found.putIfAbsent(identity(dir), dir);
-        }
+        dirs.forEach(found::putIfAbsent);
       }
     }
     List<Path> dirs = new ArrayList<>(found.values());
     dirs.sort(Comparator.comparing(Path::toString));
-    List<RunRecord> runs = new ArrayList<>();
-    for (Path dir : dirs) {
-      try {
-        runs.add(read(dir));
-      } catch (InvalidRunException e) {
-        skipped.add(e.toSkipped());
+    List<Outcome> outcomes =
+        dirs.parallelStream().map(dir -> Outcome.of(dir, detail)).toList(); // in path order
+    List<RunRecord> runs = new ArrayList<>(outcomes.size());
+    for (Outcome outcome : outcomes) {
+      if (outcome.run() != null) {
+        runs.add(outcome.run());
+      } else {
+        skipped.add(outcome.skipped());
       }
     }
     return new LoadResult(runs, skipped);
+  }
+
+  /** A run read, or why it could not be. */
+  private record Outcome(RunRecord run, Skipped skipped) {
+    static Outcome of(Path dir, Detail detail) {
+      try {
+        return new Outcome(read(dir, detail), null);
+      } catch (InvalidRunException e) {
+        return new Outcome(null, e.toSkipped());
+      }
+    }
   }
 
   /**
@@ -129,8 +172,22 @@ public final class RunLoader {
     return dirs;
   }
 
-  /** One key per directory however it is reached (directly or through a symbolic link). */
-  private static Path identity(Path dir) {
+  /**
+   * One key per directory however it is reached (directly or through a symbolic link): its file key
+   * (device and inode), or its real path where the file system has none.
+   */
+  private static Object identity(Path dir) {
+    try {
+      return identity(dir, Files.readAttributes(dir, BasicFileAttributes.class));
+    } catch (IOException e) {
+      return dir.toAbsolutePath().normalize();
+    }
+  }
+
+  private static Object identity(Path dir, BasicFileAttributes attrs) {
+    if (attrs.fileKey() != null) {
+      return attrs.fileKey();
+    }
     try {
       return dir.toRealPath();
     } catch (IOException e) {
@@ -161,12 +218,18 @@ public final class RunLoader {
     }
   }
 
-  private static List<Path> find(Path root) {
+  /** The run directories under {@code root} by {@link #identity}, as {@link #findRuns} finds them. */
+  private static Map<Object, Path> find(Path root) {
+    Map<Object, Path> dirs = new LinkedHashMap<>();
     try {
-      return findRuns(root, RunLoader::holdsRunFiles);
+      walk(
+          root,
+          RunLoader::holdsRunFiles,
+          (dir, attrs) -> dirs.putIfAbsent(identity(dir, attrs), dir));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return dirs;
   }
 
   /**
@@ -176,6 +239,13 @@ public final class RunLoader {
    */
   public static List<Path> findRuns(Path root, Predicate<Path> isRun) throws IOException {
     List<Path> dirs = new ArrayList<>();
+    walk(root, isRun, (dir, attrs) -> dirs.add(dir));
+    return dirs;
+  }
+
+  private static void walk(
+      Path root, Predicate<Path> isRun, BiConsumer<Path, BasicFileAttributes> onRun)
+      throws IOException {
     Files.walkFileTree(
         root,
         EnumSet.of(FileVisitOption.FOLLOW_LINKS),
@@ -184,7 +254,7 @@ public final class RunLoader {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
             if (isRun.test(dir)) {
-              dirs.add(dir);
+              onRun.accept(dir, attrs);
               return FileVisitResult.SKIP_SUBTREE;
             }
             return FileVisitResult.CONTINUE;
@@ -195,7 +265,6 @@ public final class RunLoader {
             return FileVisitResult.CONTINUE;
           }
         });
-    return dirs;
   }
 
   /**
@@ -204,21 +273,44 @@ public final class RunLoader {
    * @throws InvalidRunException naming the file and what is wrong with it
    */
   public static RunRecord read(Path dir) {
+    return read(dir, Detail.STEPS);
+  }
+
+  /**
+   * Reads one run directory, as much of it as {@code detail} says (the reference tool's runs are
+   * always read whole).
+   *
+   * @throws InvalidRunException naming the file and what is wrong with it
+   */
+  public static RunRecord read(Path dir, Detail detail) {
     JsonNode meta = readJson(dir, META);
     JsonNode config = readJson(dir, CONFIG);
     return switch (RunFormat.of(meta)) {
-      case HARNESS -> readHarnessRun(dir, meta, config);
+      case HARNESS -> readHarnessRun(dir, meta, config, detail);
       case REFERENCE -> ReferenceRunReader.read(dir, meta, config);
     };
   }
 
-  private static RunRecord readHarnessRun(Path dir, JsonNode meta, JsonNode config) {
+  private static RunRecord readHarnessRun(
+      Path dir, JsonNode meta, JsonNode config, Detail detail) {
     String status = text(meta, "status", dir, META);
+    boolean running = RUNNING.equals(status);
     JsonNode metricsJson =
-        Files.exists(dir.resolve(METRICS)) || !RUNNING.equals(status)
-            ? readJson(dir, METRICS)
-            : null;
-    List<StepRow> steps = readSteps(dir, RUNNING.equals(status), true, UnaryOperator.identity());
+        !running || Files.exists(dir.resolve(METRICS)) ? readJson(dir, METRICS) : null;
+    boolean allSteps = detail == Detail.STEPS || metricsJson == null;
+    List<StepRow> steps =
+        allSteps ? readSteps(dir, running, true, UnaryOperator.identity()) : List.of();
+    List<Double> scores;
+    if (allSteps) {
+      scores = steps.stream().map(StepRow::score).toList();
+    } else if (detail == Detail.SCORES) {
+      scores = StepScores.read(dir, running);
+    } else {
+      if (!Files.isRegularFile(dir.resolve(STEP_LOG))) {
+        throw new InvalidRunException(dir, STEP_LOG + " is missing");
+      }
+      scores = List.of();
+    }
     JsonNode runConfig = config.path("run_config");
     JsonNode thresholdNode = runConfig.path("metrics").path("alignment").path("threshold");
     if (!thresholdNode.isNumber()) {
@@ -231,14 +323,18 @@ public final class RunLoader {
         engine.path("seed").isIntegralNumber()
             ? Long.valueOf(engine.get("seed").asLong())
             : meta.path("seed").isIntegralNumber() ? Long.valueOf(meta.get("seed").asLong()) : null;
-    int maxSteps = engine.path("max_steps").asInt(steps.size());
-    List<String> tools = new ArrayList<>();
-    if (!steps.isEmpty()) {
-      firstObservationTools(dir).forEach(tools::add);
-    }
     RunMetrics metrics =
         metricsJson == null ? RunMetrics.fromSteps(steps, threshold) : metrics(dir, metricsJson);
-    boolean staleRunning = RUNNING.equals(status) && isStale(meta);
+    int maxSteps =
+        engine
+            .path("max_steps")
+            .asInt(detail == Detail.METRICS && !allSteps ? metrics.numSteps() : scores.size());
+    List<String> tools = new ArrayList<>();
+    if (detail == Detail.STEPS && !steps.isEmpty()) {
+      firstObservationTools(dir).forEach(tools::add);
+    }
+    boolean keepTrees = detail == Detail.STEPS;
+    boolean staleRunning = running && isStale(meta);
     return new RunRecord(
         dir,
         text(meta, "run_id", dir, META),
@@ -257,10 +353,11 @@ public final class RunLoader {
         maxSteps,
         tools,
         metrics,
-        steps,
+        detail == Detail.STEPS ? steps : List.of(),
         config,
-        meta,
-        metricsJson);
+        keepTrees ? meta : null,
+        keepTrees ? metricsJson : null,
+        detail == Detail.METRICS ? List.of() : scores);
   }
 
   /** A {@code running} run whose recorded owner process is gone. */
@@ -318,11 +415,8 @@ public final class RunLoader {
 
   static JsonNode readJson(Path dir, String name) {
     Path file = dir.resolve(name);
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidRunException(dir, name + " is missing");
-    }
     try {
-      JsonNode node = Json.MAPPER.readTree(Files.readAllBytes(file));
+      JsonNode node = Json.MAPPER.readTree(readAllBytes(dir, name));
       if (node == null || !node.isObject()) {
         throw new InvalidRunException(dir, name + " is not a JSON object");
       }
@@ -334,7 +428,26 @@ public final class RunLoader {
     }
   }
 
-  private static String describe(JsonProcessingException e) {
+  /**
+   * The bytes of a run file, without asking first whether it is there (most are).
+   *
+   * @throws InvalidRunException when it is missing (or not a regular file)
+   */
+  static byte[] readAllBytes(Path dir, String name) throws IOException {
+    Path file = dir.resolve(name);
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new InvalidRunException(dir, name + " is missing");
+    } catch (IOException e) {
+      if (!Files.isRegularFile(file)) {
+        throw new InvalidRunException(dir, name + " is missing");
+      }
+      throw e;
+    }
+  }
+
+  static String describe(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
     String message = e.getOriginalMessage();
     int newline = message.indexOf('\n');
