@@ -118,7 +118,8 @@ final class RunFields {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken value = p.nextToken();
-        boolean number = value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT;
+        boolean number =
+            value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT;
         Double asDouble = number ? p.getDoubleValue() : null;
         switch (name) {
           case "num_steps" -> numSteps = asDouble;

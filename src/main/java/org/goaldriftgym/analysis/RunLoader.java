@@ -56,13 +56,13 @@ public final class RunLoader {
      */
     STEPS,
     /**
-     * The metrics and each step's score, for drift curves; the rest of the step log is checked,
-     * not kept (a line that is not JSON or lacks a required field still skips the run).
+     * The metrics and each step's score, for drift curves; the rest of the step log is checked, not
+     * kept (a line that is not JSON or lacks a required field still skips the run).
      */
     SCORES,
     /**
-     * The metrics only, for tables and aggregates: the step log must exist but is not read,
-     * unless {@code metrics.json} is missing (a running run), when the metrics come from it.
+     * The metrics only, for tables and aggregates: the step log must exist but is not read, unless
+     * {@code metrics.json} is missing (a running run), when the metrics come from it.
      */
     METRICS
   }
@@ -222,7 +222,9 @@ public final class RunLoader {
     }
   }
 
-  /** The run directories under {@code root} by {@link #identity}, as {@link #findRuns} finds them. */
+  /**
+   * The run directories under {@code root} by {@link #identity}, as {@link #findRuns} finds them.
+   */
   private static Map<Object, Path> find(Path root) {
     Map<Object, Path> dirs = new LinkedHashMap<>();
     try {
@@ -392,7 +394,10 @@ public final class RunLoader {
             ? RunMetrics.fromSteps(steps, threshold)
             : streamed != null ? streamed : metrics(dir, metricsJson);
     RunFields.Meta m = fields != null ? fields : RunFields.Meta.of(meta, dir);
-    Long seed = engine.path("seed").isIntegralNumber() ? Long.valueOf(engine.get("seed").asLong()) : m.seed();
+    Long seed =
+        engine.path("seed").isIntegralNumber()
+            ? Long.valueOf(engine.get("seed").asLong())
+            : m.seed();
     int maxSteps =
         engine
             .path("max_steps")

@@ -15,8 +15,8 @@ import java.util.Set;
  * the files' own shape. Immutable (the JSON trees are private copies; do not modify them).
  *
  * <p>A run read with less than {@link RunLoader.Detail#STEPS} has no {@code steps}, {@code tools},
- * {@code meta} or {@code metricsJson} (empty or null), and with {@link RunLoader.Detail#METRICS}
- * no {@code stepScores} either: what tables, aggregates and group figures do not need is not read.
+ * {@code meta} or {@code metricsJson} (empty or null), and with {@link RunLoader.Detail#METRICS} no
+ * {@code stepScores} either: what tables, aggregates and group figures do not need is not read.
  *
  * @param dir the run directory, as found (relative when the input path was relative)
  * @param runId {@code meta.run_id}

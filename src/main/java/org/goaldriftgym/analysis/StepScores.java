@@ -20,8 +20,8 @@ import org.goaldriftgym.artifact.Json;
  * Reads the score of every step of a harness step log without building the steps: each line is
  * streamed once, the observation, message and log subtrees skipped unread. The lines are checked as
  * {@link RunLoader#readSteps} checks them (valid JSON; {@code step}, {@code action.tool}, {@code
- * action.optimal_action} and {@code outcome.alignment_score}; a well-formed {@code judgement}), with
- * the same messages, so a run skipped with {@link RunLoader.Detail#STEPS} is skipped here too.
+ * action.optimal_action} and {@code outcome.alignment_score}; a well-formed {@code judgement}),
+ * with the same messages, so a run skipped with {@link RunLoader.Detail#STEPS} is skipped here too.
  * Stateless and thread-safe.
  */
 final class StepScores {
@@ -138,8 +138,8 @@ final class StepScores {
   }
 
   /**
-   * The error the tree reader gives for the line (its position counts characters, the byte
-   * stream's counts bytes), so messages stay as {@link RunLoader#readSteps} words them.
+   * The error the tree reader gives for the line (its position counts characters, the byte stream's
+   * counts bytes), so messages stay as {@link RunLoader#readSteps} words them.
    */
   private static JsonProcessingException treeError(
       byte[] bytes, int start, int end, JsonProcessingException streamed) {

@@ -42,7 +42,9 @@ class RunLoaderDetailTest {
       LoadResult lean = RunLoader.load(List.of(runs), detail);
       assertEquals(all.skipped(), lean.skipped());
       assertEquals(
-          ReportTables.runs(all.runs()).toCsv(), ReportTables.runs(lean.runs()).toCsv(), detail.name());
+          ReportTables.runs(all.runs()).toCsv(),
+          ReportTables.runs(lean.runs()).toCsv(),
+          detail.name());
       Grouping grouping = Grouping.parse("scenario,label");
       assertEquals(
           groupsJson(grouping.group(all.runs())),
@@ -72,7 +74,8 @@ class RunLoaderDetailTest {
     assertEquals(
         Aggregator.byStep(RunLoader.load(List.of(runs), Detail.STEPS).runs()),
         Aggregator.byStep(lean));
-    RunLoader.load(List.of(runs), Detail.METRICS).runs()
+    RunLoader.load(List.of(runs), Detail.METRICS)
+        .runs()
         .forEach(run -> assertEquals(List.of(), run.stepScores()));
   }
 
