@@ -74,7 +74,7 @@ public final class Aggregator {
    */
   public static List<Estimate> byStep(List<RunRecord> runs) {
     List<List<RunRecord>> clusters = Clusters.of(runs);
-    int longest = runs.stream().mapToInt(run -> run.steps().size()).max().orElse(0);
+    int longest = runs.stream().mapToInt(run -> run.stepScores().size()).max().orElse(0);
     List<Estimate> curve = new ArrayList<>();
     for (int i = 0; i < longest; i++) {
       int step = i;
@@ -82,16 +82,16 @@ public final class Aggregator {
       for (List<RunRecord> cluster : clusters) {
         if (cluster.size() == 1) {
           RunRecord run = cluster.get(0);
-          if (run.steps().size() > step) {
-            values.add(run.steps().get(step).score());
+          if (run.stepScores().size() > step) {
+            values.add(run.stepScores().get(step));
           }
           continue;
         }
         double sum = 0;
         int count = 0;
         for (RunRecord run : cluster) {
-          if (run.steps().size() > step) {
-            sum += run.steps().get(step).score();
+          if (run.stepScores().size() > step) {
+            sum += run.stepScores().get(step);
             count++;
           }
         }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,10 +105,13 @@ public record Grouping(List<String> keys) {
    * tree gives the summary of the unsharded sweep).
    */
   public List<Group> group(List<RunRecord> runs) {
-    Map<List<String>, List<RunRecord>> byKey = new TreeMap<>(Grouping::compareKeys);
+    // hashed, then the few distinct keys sorted: comparing keys parses numbers, too dear per run
+    Map<List<String>, List<RunRecord>> hashed = new HashMap<>();
     for (RunRecord run : runs) {
-      byKey.computeIfAbsent(List.copyOf(keyOf(run).values()), k -> new ArrayList<>()).add(run);
+      hashed.computeIfAbsent(List.copyOf(keyOf(run).values()), k -> new ArrayList<>()).add(run);
     }
+    Map<List<String>, List<RunRecord>> byKey = new TreeMap<>(Grouping::compareKeys);
+    byKey.putAll(hashed);
     List<Group> groups = new ArrayList<>();
     byKey.forEach(
         (values, members) -> {

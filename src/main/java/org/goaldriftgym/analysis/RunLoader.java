@@ -3,22 +3,27 @@ package org.goaldriftgym.analysis;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.goaldriftgym.artifact.Json;
@@ -40,6 +45,28 @@ import org.goaldriftgym.core.DriftJudgement;
  */
 public final class RunLoader {
 
+  /**
+   * How much of each run to read. Every level reads {@code meta.json}, {@code config.json} and
+   * {@code metrics.json}; they differ in the step log, which is most of a run's bytes.
+   */
+  public enum Detail {
+    /**
+     * Everything: every step as a {@link StepRow}, the tools offered, the {@code meta.json} and
+     * {@code metrics.json} trees (one run's report, per-run figures, {@code --steps}, the viewer).
+     */
+    STEPS,
+    /**
+     * The metrics and each step's score, for drift curves; the rest of the step log is checked, not
+     * kept (a line that is not JSON or lacks a required field still skips the run).
+     */
+    SCORES,
+    /**
+     * The metrics only, for tables and aggregates: the step log must exist but is not read, unless
+     * {@code metrics.json} is missing (a running run), when the metrics come from it.
+     */
+    METRICS
+  }
+
   public static final String CONFIG = "config.json";
   public static final String META = "meta.json";
   public static final String METRICS = "metrics.json";
@@ -56,7 +83,15 @@ public final class RunLoader {
    * run and holds none, and every run that cannot be read, becomes a {@link Skipped}.
    */
   public static LoadResult load(Collection<Path> paths) {
-    Map<Path, Path> found = new LinkedHashMap<>();
+    return load(paths, Detail.STEPS);
+  }
+
+  /**
+   * {@link #load(Collection)} reading only what {@code detail} says. Runs are read in parallel on
+   * the common fork-join pool; the result is in path order whatever the scheduling.
+   */
+  public static LoadResult load(Collection<Path> paths, Detail detail) {
+    Map<Object, Path> found = new LinkedHashMap<>();
     List<Skipped> skipped = new ArrayList<>();
     for (Path path : paths) {
       if (!Files.exists(path)) {
@@ -78,7 +113,7 @@ public final class RunLoader {
           }
         }
       } else {
-        List<Path> dirs = find(path);
+        Map<Object, Path> dirs = find(path);
         if (dirs.isEmpty()) {
           skipped.add(
               new Skipped(
@@ -88,22 +123,34 @@ public final class RunLoader {
                       : "holds no run (a run directory has meta.json, or config.json and"
                           + " step_log.jsonl)"));
         }
-        for (Path dir : dirs) {
-          found.putIfAbsent(identity(dir), dir);
-        }
+        dirs.forEach(found::putIfAbsent);
       }
     }
     List<Path> dirs = new ArrayList<>(found.values());
     dirs.sort(Comparator.comparing(Path::toString));
-    List<RunRecord> runs = new ArrayList<>();
-    for (Path dir : dirs) {
-      try {
-        runs.add(read(dir));
-      } catch (InvalidRunException e) {
-        skipped.add(e.toSkipped());
+    Map<JsonNode, JsonNode> shared = new ConcurrentHashMap<>();
+    List<Outcome> outcomes =
+        dirs.parallelStream().map(dir -> Outcome.of(dir, detail, shared)).toList(); // path order
+    List<RunRecord> runs = new ArrayList<>(outcomes.size());
+    for (Outcome outcome : outcomes) {
+      if (outcome.run() != null) {
+        runs.add(outcome.run());
+      } else {
+        skipped.add(outcome.skipped());
       }
     }
     return new LoadResult(runs, skipped);
+  }
+
+  /** A run read, or why it could not be. */
+  private record Outcome(RunRecord run, Skipped skipped) {
+    static Outcome of(Path dir, Detail detail, Map<JsonNode, JsonNode> shared) {
+      try {
+        return new Outcome(read(dir, detail, shared), null);
+      } catch (InvalidRunException e) {
+        return new Outcome(null, e.toSkipped());
+      }
+    }
   }
 
   /**
@@ -129,8 +176,22 @@ public final class RunLoader {
     return dirs;
   }
 
-  /** One key per directory however it is reached (directly or through a symbolic link). */
-  private static Path identity(Path dir) {
+  /**
+   * One key per directory however it is reached (directly or through a symbolic link): its file key
+   * (device and inode), or its real path where the file system has none.
+   */
+  private static Object identity(Path dir) {
+    try {
+      return identity(dir, Files.readAttributes(dir, BasicFileAttributes.class));
+    } catch (IOException e) {
+      return dir.toAbsolutePath().normalize();
+    }
+  }
+
+  private static Object identity(Path dir, BasicFileAttributes attrs) {
+    if (attrs.fileKey() != null) {
+      return attrs.fileKey();
+    }
     try {
       return dir.toRealPath();
     } catch (IOException e) {
@@ -161,12 +222,20 @@ public final class RunLoader {
     }
   }
 
-  private static List<Path> find(Path root) {
+  /**
+   * The run directories under {@code root} by {@link #identity}, as {@link #findRuns} finds them.
+   */
+  private static Map<Object, Path> find(Path root) {
+    Map<Object, Path> dirs = new LinkedHashMap<>();
     try {
-      return findRuns(root, RunLoader::holdsRunFiles);
+      walk(
+          root,
+          RunLoader::holdsRunFiles,
+          (dir, attrs) -> dirs.putIfAbsent(identity(dir, attrs), dir));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return dirs;
   }
 
   /**
@@ -176,26 +245,64 @@ public final class RunLoader {
    */
   public static List<Path> findRuns(Path root, Predicate<Path> isRun) throws IOException {
     List<Path> dirs = new ArrayList<>();
-    Files.walkFileTree(
-        root,
-        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
-        Integer.MAX_VALUE,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            if (isRun.test(dir)) {
-              dirs.add(dir);
-              return FileVisitResult.SKIP_SUBTREE;
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) {
-            return FileVisitResult.CONTINUE;
-          }
-        });
+    walk(root, isRun, (dir, attrs) -> dirs.add(dir));
     return dirs;
+  }
+
+  private static void walk(
+      Path root, Predicate<Path> isRun, BiConsumer<Path, BasicFileAttributes> onRun)
+      throws IOException {
+    BasicFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(root, BasicFileAttributes.class);
+    } catch (IOException e) {
+      return;
+    }
+    if (attrs.isDirectory()) {
+      walk(root, attrs, isRun, onRun, new HashSet<>());
+    }
+  }
+
+  /**
+   * Depth-first, in directory order, as {@link Files#walkFileTree} with {@code FOLLOW_LINKS} visits
+   * directories; but a run directory is recognised before it is opened, and never opened (the walk
+   * does not descend into it), which saves four system calls per run.
+   *
+   * @param ancestors the file keys of the directories above, to pass over a link cycle
+   */
+  private static void walk(
+      Path dir,
+      BasicFileAttributes attrs,
+      Predicate<Path> isRun,
+      BiConsumer<Path, BasicFileAttributes> onRun,
+      Set<Object> ancestors) {
+    if (isRun.test(dir)) {
+      onRun.accept(dir, attrs);
+      return;
+    }
+    Object key = attrs.fileKey();
+    if (key != null && !ancestors.add(key)) {
+      return; // a symbolic link back up the tree
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        BasicFileAttributes entryAttrs;
+        try {
+          entryAttrs = Files.readAttributes(entry, BasicFileAttributes.class);
+        } catch (IOException e) {
+          continue; // a dangling link or an entry gone since the listing
+        }
+        if (entryAttrs.isDirectory()) {
+          walk(entry, entryAttrs, isRun, onRun, ancestors);
+        }
+      }
+    } catch (IOException | DirectoryIteratorException e) {
+      // an unreadable directory is passed over
+    } finally {
+      if (key != null) {
+        ancestors.remove(key);
+      }
+    }
   }
 
   /**
@@ -204,21 +311,76 @@ public final class RunLoader {
    * @throws InvalidRunException naming the file and what is wrong with it
    */
   public static RunRecord read(Path dir) {
+    return read(dir, Detail.STEPS);
+  }
+
+  /**
+   * Reads one run directory, as much of it as {@code detail} says (the reference tool's runs are
+   * always read whole).
+   *
+   * @throws InvalidRunException naming the file and what is wrong with it
+   */
+  public static RunRecord read(Path dir, Detail detail) {
+    return read(dir, detail, new HashMap<>());
+  }
+
+  /**
+   * {@link #read(Path, Detail)}; the values of {@code run_config} and {@code scenario_config} equal
+   * to one in {@code shared} are replaced by it (a sweep's runs differ in a few values, and a
+   * briefing repeated in 20,000 trees would cost megabytes).
+   */
+  private static RunRecord read(Path dir, Detail detail, Map<JsonNode, JsonNode> shared) {
+    if (detail != Detail.STEPS) { // no tree is kept: stream the fields of a plain meta.json
+      RunFields.Meta fields = RunFields.meta(bytes(dir, META));
+      if (fields != null) {
+        JsonNode config = readJson(dir, CONFIG);
+        share(config.path("run_config"), shared);
+        share(config.path("scenario_config"), shared);
+        return readHarnessRun(dir, null, fields, config, detail);
+      }
+    }
     JsonNode meta = readJson(dir, META);
     JsonNode config = readJson(dir, CONFIG);
+    share(config.path("run_config"), shared);
+    share(config.path("scenario_config"), shared);
     return switch (RunFormat.of(meta)) {
-      case HARNESS -> readHarnessRun(dir, meta, config);
+      case HARNESS -> readHarnessRun(dir, meta, null, config, detail);
       case REFERENCE -> ReferenceRunReader.read(dir, meta, config);
     };
   }
 
-  private static RunRecord readHarnessRun(Path dir, JsonNode meta, JsonNode config) {
-    String status = text(meta, "status", dir, META);
-    JsonNode metricsJson =
-        Files.exists(dir.resolve(METRICS)) || !RUNNING.equals(status)
-            ? readJson(dir, METRICS)
-            : null;
-    List<StepRow> steps = readSteps(dir, RUNNING.equals(status), true, UnaryOperator.identity());
+  /**
+   * A harness run from its {@code meta.json} tree, or from its streamed {@code fields} when there
+   * is no tree (the tree's checks then come at the same points as they always have).
+   */
+  private static RunRecord readHarnessRun(
+      Path dir, JsonNode meta, RunFields.Meta fields, JsonNode config, Detail detail) {
+    String status = fields != null ? fields.status() : text(meta, "status", dir, META);
+    boolean running = RUNNING.equals(status);
+    boolean hasMetrics = !running || Files.exists(dir.resolve(METRICS));
+    JsonNode metricsJson = null;
+    RunMetrics streamed = null;
+    if (hasMetrics && detail != Detail.STEPS) {
+      byte[] bytes = bytes(dir, METRICS);
+      streamed = RunFields.metrics(bytes);
+      metricsJson = streamed == null ? parse(dir, METRICS, bytes) : null;
+    } else if (hasMetrics) {
+      metricsJson = readJson(dir, METRICS);
+    }
+    boolean allSteps = detail == Detail.STEPS || !hasMetrics;
+    List<StepRow> steps =
+        allSteps ? readSteps(dir, running, true, UnaryOperator.identity()) : List.of();
+    List<Double> scores;
+    if (allSteps) {
+      scores = steps.stream().map(StepRow::score).toList();
+    } else if (detail == Detail.SCORES) {
+      scores = StepScores.read(dir, running);
+    } else {
+      if (!Files.isRegularFile(dir.resolve(STEP_LOG))) {
+        throw new InvalidRunException(dir, STEP_LOG + " is missing");
+      }
+      scores = List.of();
+    }
     JsonNode runConfig = config.path("run_config");
     JsonNode thresholdNode = runConfig.path("metrics").path("alignment").path("threshold");
     if (!thresholdNode.isNumber()) {
@@ -227,40 +389,67 @@ public final class RunLoader {
     }
     double threshold = thresholdNode.asDouble();
     JsonNode engine = runConfig.path("engine");
+    RunMetrics metrics =
+        !hasMetrics
+            ? RunMetrics.fromSteps(steps, threshold)
+            : streamed != null ? streamed : metrics(dir, metricsJson);
+    RunFields.Meta m = fields != null ? fields : RunFields.Meta.of(meta, dir);
     Long seed =
         engine.path("seed").isIntegralNumber()
             ? Long.valueOf(engine.get("seed").asLong())
-            : meta.path("seed").isIntegralNumber() ? Long.valueOf(meta.get("seed").asLong()) : null;
-    int maxSteps = engine.path("max_steps").asInt(steps.size());
+            : m.seed();
+    int maxSteps =
+        engine
+            .path("max_steps")
+            .asInt(detail == Detail.METRICS && !allSteps ? metrics.numSteps() : scores.size());
     List<String> tools = new ArrayList<>();
-    if (!steps.isEmpty()) {
+    if (detail == Detail.STEPS && !steps.isEmpty()) {
       firstObservationTools(dir).forEach(tools::add);
     }
-    RunMetrics metrics =
-        metricsJson == null ? RunMetrics.fromSteps(steps, threshold) : metrics(dir, metricsJson);
-    boolean staleRunning = RUNNING.equals(status) && isStale(meta);
+    boolean keepTrees = detail == Detail.STEPS;
+    RunOwner owner = running ? RunOwner.fromJson(m.owner()) : null;
+    boolean staleRunning = owner != null && owner.stale();
     return new RunRecord(
         dir,
-        text(meta, "run_id", dir, META),
-        text(meta, "scenario", dir, META),
-        text(meta, "run_label", dir, META),
+        m.runId(),
+        m.scenario(),
+        m.label(),
         seed,
         staleRunning ? INTERRUPTED : status,
         staleRunning
             ? "left running by "
-                + RunOwner.fromJson(meta.get("owner"))
+                + owner
                 + ", which is gone (killed without closing the run); sweep --resume re-runs it"
-            : meta.path("error").isTextual() ? meta.get("error").asText() : null,
-        meta.path("created_at").isTextual() ? meta.get("created_at").asText() : null,
-        meta.path("config_hash").isTextual() ? meta.get("config_hash").asText() : null,
+            : m.error(),
+        m.createdAt(),
+        m.configHash(),
         threshold,
         maxSteps,
         tools,
         metrics,
-        steps,
+        detail == Detail.STEPS ? steps : List.of(),
         config,
-        meta,
-        metricsJson);
+        keepTrees ? meta : null,
+        keepTrees ? metricsJson : null,
+        detail == Detail.METRICS ? List.of() : scores);
+  }
+
+  /** Replaces each text or container value of {@code node} by its equal in {@code shared}. */
+  private static void share(JsonNode node, Map<JsonNode, JsonNode> shared) {
+    if (!(node instanceof ObjectNode object)) {
+      return;
+    }
+    List<String> names = new ArrayList<>(object.size());
+    object.fieldNames().forEachRemaining(names::add);
+    for (String name : names) {
+      JsonNode value = object.get(name);
+      if (value.isTextual() || value.isContainerNode()) {
+        JsonNode known = shared.putIfAbsent(value, value);
+        if (known != null && known != value) {
+          object.set(name, known);
+        }
+      }
+    }
   }
 
   /** A {@code running} run whose recorded owner process is gone. */
@@ -317,12 +506,22 @@ public final class RunLoader {
   }
 
   static JsonNode readJson(Path dir, String name) {
-    Path file = dir.resolve(name);
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidRunException(dir, name + " is missing");
-    }
+    return parse(dir, name, bytes(dir, name));
+  }
+
+  /** The bytes of a run file; see {@link #readAllBytes}. */
+  private static byte[] bytes(Path dir, String name) {
     try {
-      JsonNode node = Json.MAPPER.readTree(Files.readAllBytes(file));
+      return readAllBytes(dir, name);
+    } catch (IOException e) {
+      throw new InvalidRunException(dir, name + " cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  /** A run file's bytes as a JSON object. */
+  private static JsonNode parse(Path dir, String name, byte[] bytes) {
+    try {
+      JsonNode node = Json.MAPPER.readTree(bytes);
       if (node == null || !node.isObject()) {
         throw new InvalidRunException(dir, name + " is not a JSON object");
       }
@@ -334,7 +533,26 @@ public final class RunLoader {
     }
   }
 
-  private static String describe(JsonProcessingException e) {
+  /**
+   * The bytes of a run file, without asking first whether it is there (most are).
+   *
+   * @throws InvalidRunException when it is missing (or not a regular file)
+   */
+  static byte[] readAllBytes(Path dir, String name) throws IOException {
+    Path file = dir.resolve(name);
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new InvalidRunException(dir, name + " is missing");
+    } catch (IOException e) {
+      if (!Files.isRegularFile(file)) {
+        throw new InvalidRunException(dir, name + " is missing");
+      }
+      throw e;
+    }
+  }
+
+  static String describe(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
     String message = e.getOriginalMessage();
     int newline = message.indexOf('\n');

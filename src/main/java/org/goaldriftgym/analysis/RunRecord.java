@@ -14,6 +14,10 @@ import java.util.Set;
  * {@code config.json}, {@code meta.json} and {@code metrics.json} trees for output that must keep
  * the files' own shape. Immutable (the JSON trees are private copies; do not modify them).
  *
+ * <p>A run read with less than {@link RunLoader.Detail#STEPS} has no {@code steps}, {@code tools},
+ * {@code meta} or {@code metricsJson} (empty or null), and with {@link RunLoader.Detail#METRICS} no
+ * {@code stepScores} either: what tables, aggregates and group figures do not need is not read.
+ *
  * @param dir the run directory, as found (relative when the input path was relative)
  * @param runId {@code meta.run_id}
  * @param scenario {@code meta.scenario}
@@ -29,8 +33,10 @@ import java.util.Set;
  * @param metrics the headline metrics ({@code metrics.json}, or recomputed for a running run)
  * @param steps every completed step, in order
  * @param config the {@code config.json} tree
- * @param meta the {@code meta.json} tree
- * @param metricsJson the {@code metrics.json} tree, or null when it was missing
+ * @param meta the {@code meta.json} tree, or null when it was not read
+ * @param metricsJson the {@code metrics.json} tree, or null when it was missing or not read
+ * @param stepScores the alignment score of every completed step, in order (as {@code steps} has
+ *     them)
  */
 public record RunRecord(
     Path dir,
@@ -49,10 +55,51 @@ public record RunRecord(
     List<StepRow> steps,
     JsonNode config,
     JsonNode meta,
-    JsonNode metricsJson) {
+    JsonNode metricsJson,
+    List<Double> stepScores) {
 
   /** The status of a run that finished normally. */
   public static final String COMPLETE = "complete";
+
+  /** A run with every step read: {@code stepScores} are the steps' scores. */
+  public RunRecord(
+      Path dir,
+      String runId,
+      String scenario,
+      String label,
+      Long seed,
+      String status,
+      String error,
+      String createdAt,
+      String configHash,
+      double threshold,
+      int maxSteps,
+      List<String> tools,
+      RunMetrics metrics,
+      List<StepRow> steps,
+      JsonNode config,
+      JsonNode meta,
+      JsonNode metricsJson) {
+    this(
+        dir,
+        runId,
+        scenario,
+        label,
+        seed,
+        status,
+        error,
+        createdAt,
+        configHash,
+        threshold,
+        maxSteps,
+        tools,
+        metrics,
+        steps,
+        config,
+        meta,
+        metricsJson,
+        steps.stream().map(StepRow::score).toList());
+  }
 
   public RunRecord {
     Objects.requireNonNull(dir, "dir");
@@ -63,6 +110,7 @@ public record RunRecord(
     Objects.requireNonNull(metrics, "metrics");
     tools = List.copyOf(tools);
     steps = List.copyOf(steps);
+    stepScores = List.copyOf(stepScores);
   }
 
   /** Whether the run finished normally ({@code status} is {@code complete}). */
@@ -90,8 +138,12 @@ public record RunRecord(
     return List.copyOf(names);
   }
 
-  /** The alignment score of every step, in order. */
+  /** The alignment score of every step, in order ({@link #stepScores()} as an array). */
   public double[] scores() {
-    return steps.stream().mapToDouble(StepRow::score).toArray();
+    double[] scores = new double[stepScores.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = stepScores.get(i);
+    }
+    return scores;
   }
 }

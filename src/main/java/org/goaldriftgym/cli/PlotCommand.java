@@ -151,7 +151,9 @@ final class PlotCommand implements Callable<Integer> {
     Path root = output != null ? output : artifactsRoot;
     Grouping grouping = withSummary ? grouping(groupBy == null ? Grouping.LABEL : groupBy) : null;
 
-    LoadResult result = RunLoader.load(paths);
+    // the group figures need each step's score, the per-run figures all of each step
+    LoadResult result =
+        RunLoader.load(paths, summaryOnly ? RunLoader.Detail.SCORES : RunLoader.Detail.STEPS);
     Skips.print(err, result.skipped());
     boolean partial = !result.skipped().isEmpty();
     int written = 0;

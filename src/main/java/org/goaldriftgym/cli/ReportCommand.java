@@ -145,7 +145,10 @@ final class ReportCommand implements Callable<Integer> {
     }
     Grouping grouping = groupBy == null ? null : grouping(groupBy);
 
-    LoadResult result = RunLoader.load(paths);
+    // a table or an aggregate needs each run's metrics, not its steps
+    LoadResult result =
+        RunLoader.load(
+            paths, steps || mayBeSingleRun() ? RunLoader.Detail.STEPS : RunLoader.Detail.METRICS);
     Skips.print(err, result.skipped());
     if (grouping != null && !result.runs().isEmpty()) {
       try {
@@ -201,6 +204,11 @@ final class ReportCommand implements Callable<Integer> {
             .map(g -> TrendTest.of(trend, Aggregator.included(g.runs(), includeIncomplete)))
             .toList();
     return ReportTables.trends(groups, tests);
+  }
+
+  /** Whether the paths may be one run's directory, whose report shows all of it. */
+  private boolean mayBeSingleRun() {
+    return format == null && paths.size() == 1 && RunLoader.isRunDirectory(paths.get(0));
   }
 
   private boolean isSingleRun(LoadResult result) {

@@ -325,7 +325,7 @@ public final class SummaryCharts {
     int maxSteps =
         shown.stream()
             .flatMap(g -> g.included().stream())
-            .mapToInt(run -> Math.max(run.maxSteps(), run.steps().size()))
+            .mapToInt(run -> Math.max(run.maxSteps(), run.stepScores().size()))
             .max()
             .orElse(1);
     List<String> categories = new ArrayList<>();
