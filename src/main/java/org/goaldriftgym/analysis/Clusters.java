@@ -42,7 +42,8 @@ public final class Clusters {
    * config and seed), or {@code null} when it has no epoch (it is a cluster of its own).
    */
   static String key(RunRecord run) {
-    JsonNode engine = run.config() == null ? null : run.config().at("/run_config/engine");
+    // path(), not at(): this runs for every run of every statistic, and at() parses its pointer
+    JsonNode engine = run.config() == null ? null : run.config().path("run_config").path("engine");
     if (engine == null || !engine.has("epoch")) {
       return null;
     }

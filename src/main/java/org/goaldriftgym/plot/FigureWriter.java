@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.goaldriftgym.artifact.AtomicFiles;
 import org.knowm.xchart.ChartEncoder;
 
@@ -22,6 +23,12 @@ import org.knowm.xchart.ChartEncoder;
 public final class FigureWriter {
 
   private FigureWriter() {}
+
+  static {
+    // ImageIO otherwise backs every encoded stream with a temporary file; figures are small and
+    // encoded in memory, and the bytes are the same either way
+    ImageIO.setUseCache(false);
+  }
 
   /** The PNG bytes of a figure. */
   public static byte[] png(Figure figure) throws IOException {
