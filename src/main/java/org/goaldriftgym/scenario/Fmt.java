@@ -49,4 +49,36 @@ public final class Fmt {
     String text = fixed(x, digits);
     return text.startsWith("-") ? text : "+" + text;
   }
+
+  /**
+   * {@code x} as {@code String.format(Locale.ROOT, "%.<digits>f", x)} writes it, for the texts
+   * that were first written with {@code String.format} (digits 0 to 6). Java rounds the shortest
+   * decimal form of {@code x} half-up, where {@link #fixed} rounds the exact value half-even: the two
+   * differ only near a halfway point, so away from one the nearest integer of the scaled value gives
+   * both, and near one (or for huge and non-finite values) {@code String.format} itself decides.
+   */
+  public static String javaFixed(double x, int digits) {
+    double scaled = x * POWERS[digits];
+    if (Double.isFinite(scaled) && Math.abs(scaled) < 0x1p52) {
+      double distanceToHalf = Math.abs(scaled - Math.floor(scaled) - 0.5);
+      if (distanceToHalf > 4 * Math.ulp(scaled)) {
+        long units = (long) Math.abs(Math.rint(scaled));
+        StringBuilder text = new StringBuilder(24);
+        if (Double.compare(x, 0.0) < 0) { // Java keeps the sign of -0.0 and of tiny negatives
+          text.append('-');
+        }
+        text.append(units / POWERS[digits]);
+        if (digits > 0) {
+          text.append('.');
+          String fraction = Long.toString(units % POWERS[digits]);
+          for (int i = fraction.length(); i < digits; i++) {
+            text.append('0');
+          }
+          text.append(fraction);
+        }
+        return text.toString();
+      }
+    }
+    return String.format(java.util.Locale.ROOT, "%." + digits + "f", x);
+  }
 }

@@ -1,0 +1,46 @@
+package org.goaldriftgym.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** {@link Fmt#javaFixed} writes exactly what {@code String.format("%.nf")} writes. */
+class FmtTest {
+
+  private static void same(double x, int digits) {
+    assertEquals(
+        String.format(Locale.ROOT, "%." + digits + "f", x),
+        Fmt.javaFixed(x, digits),
+        () -> "x = " + x + ", digits = " + digits);
+  }
+
+  @Test
+  void agreesWithStringFormatOnEdgeCases() {
+    double[] values = {
+      0.0, -0.0, 0.125, -0.125, 0.0005, 0.0015, 0.0025, 2.675, 1.005, 0.5, 1.5, 2.5, -2.5, 1e-300,
+      -1e-300, -0.0004, 0.9995, 0.9994999999999999, 123456.7895, 1e14 + 0.5, 1e15, 1e300,
+      Double.MAX_VALUE, Double.MIN_VALUE, Double.NaN, Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY
+    };
+    for (double x : values) {
+      for (int digits = 0; digits <= 6; digits++) {
+        same(x, digits);
+      }
+    }
+  }
+
+  @Test
+  void agreesWithStringFormatOnRandomAndHalfwayValues() {
+    SplittableRandom random = new SplittableRandom(42);
+    for (int i = 0; i < 20_000; i++) {
+      int digits = random.nextInt(7);
+      same(random.nextDouble(-2.0, 2.0), digits);
+      same(random.nextDouble(-1e6, 1e6), digits);
+      // decimal halfway points such as 0.1235 (their doubles lie just above or below)
+      double units = random.nextInt(2_000_000) - 1_000_000;
+      same((units + 0.5) / Math.pow(10, digits), digits);
+    }
+  }
+}
