@@ -97,11 +97,12 @@ public final class Fmt {
   }
 
   /**
-   * {@code x} as {@code String.format(Locale.ROOT, "%.<digits>f", x)} writes it, for the texts
-   * that were first written with {@code String.format} (digits 0 to 6). Java rounds the shortest
-   * decimal form of {@code x} half-up, where {@link #fixed} rounds the exact value half-even: the two
-   * differ only near a halfway point, so away from one the nearest integer of the scaled value gives
-   * both, and near one (or for huge and non-finite values) {@code String.format} itself decides.
+   * {@code x} as {@code String.format(Locale.ROOT, "%.<digits>f", x)} writes it, for the texts that
+   * were first written with {@code String.format} (digits 0 to 6). Java rounds the shortest decimal
+   * form of {@code x} half-up, where {@link #fixed} rounds the exact value half-even: the two
+   * differ only near a halfway point, so away from one the nearest integer of the scaled value
+   * gives both, and near one (or for huge and non-finite values) {@code String.format} itself
+   * decides.
    */
   public static String javaFixed(double x, int digits) {
     long units = unitsAwayFromHalf(x, digits);

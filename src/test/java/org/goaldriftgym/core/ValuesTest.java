@@ -50,7 +50,8 @@ class ValuesTest {
     assertEquals(expected.hashCode(), panels.values().hashCode());
     assertEquals("{z=1, a=null, g={intensity=0.5, action=buy}}", panels.values().toString());
     assertEquals(new Panels(expected), panels);
-    assertEquals(List.of("intensity", "action"), List.copyOf(((Map<?, ?>) panels.get("g")).keySet()));
+    assertEquals(
+        List.of("intensity", "action"), List.copyOf(((Map<?, ?>) panels.get("g")).keySet()));
     assertEquals(true, panels.has("a"));
     assertEquals(false, panels.has("b"));
     assertThrows(UnsupportedOperationException.class, () -> panels.values().put("b", 2));
@@ -75,8 +76,7 @@ class ValuesTest {
     assertEquals(List.of("b", "x", "a"), List.copyOf(merged.values().keySet()));
     assertEquals(2, merged.get("b"));
     assertEquals(Map.of("a", 3, "b", 2), base.values());
-    assertThrows(
-        IllegalArgumentException.class, () -> Panels.builder().put("list", List.of(1)));
+    assertThrows(IllegalArgumentException.class, () -> Panels.builder().put("list", List.of(1)));
   }
 
   @Test

@@ -34,7 +34,7 @@ class FmtTest {
   @Test
   void fixedRoundsTheExactValueHalfEvenAsPythonDoes() {
     SplittableRandom random = new SplittableRandom(7);
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 5_000; i++) {
       int digits = random.nextInt(7);
       double units = random.nextInt(2_000_000) - 1_000_000;
       double[] values = {
@@ -46,8 +46,7 @@ class FmtTest {
       for (double x : values) {
         assertEquals(python(x, digits), Fmt.fixed(x, digits), "x = " + x + ", digits " + digits);
         String signed = Fmt.signed(x, digits);
-        assertEquals(
-            signed.startsWith("-") ? signed : signed.substring(1), Fmt.fixed(x, digits));
+        assertEquals(signed.startsWith("-") ? signed : signed.substring(1), Fmt.fixed(x, digits));
       }
     }
     assertEquals("0.12", Fmt.fixed(0.125, 2));
@@ -60,9 +59,32 @@ class FmtTest {
   @Test
   void agreesWithStringFormatOnEdgeCases() {
     double[] values = {
-      0.0, -0.0, 0.125, -0.125, 0.0005, 0.0015, 0.0025, 2.675, 1.005, 0.5, 1.5, 2.5, -2.5, 1e-300,
-      -1e-300, -0.0004, 0.9995, 0.9994999999999999, 123456.7895, 1e14 + 0.5, 1e15, 1e300,
-      Double.MAX_VALUE, Double.MIN_VALUE, Double.NaN, Double.POSITIVE_INFINITY,
+      0.0,
+      -0.0,
+      0.125,
+      -0.125,
+      0.0005,
+      0.0015,
+      0.0025,
+      2.675,
+      1.005,
+      0.5,
+      1.5,
+      2.5,
+      -2.5,
+      1e-300,
+      -1e-300,
+      -0.0004,
+      0.9995,
+      0.9994999999999999,
+      123456.7895,
+      1e14 + 0.5,
+      1e15,
+      1e300,
+      Double.MAX_VALUE,
+      Double.MIN_VALUE,
+      Double.NaN,
+      Double.POSITIVE_INFINITY,
       Double.NEGATIVE_INFINITY
     };
     for (double x : values) {
@@ -75,7 +97,7 @@ class FmtTest {
   @Test
   void agreesWithStringFormatOnRandomAndHalfwayValues() {
     SplittableRandom random = new SplittableRandom(42);
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 10_000; i++) {
       int digits = random.nextInt(7);
       same(random.nextDouble(-2.0, 2.0), digits);
       same(random.nextDouble(-1e6, 1e6), digits);

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LongEpisodeTest {
 
-  private static final int STEPS = 30_000; // twice the v1 desk's overflow horizon; a million by hand (docs/performance.md)
+  private static final int STEPS =
+      30_000; // twice the v1 desk's overflow horizon; a million by hand (docs/performance.md)
 
   @ParameterizedTest
   @ValueSource(strings = {"release_manager", "release_manager_v2", "multi_agent_trading_v2"})

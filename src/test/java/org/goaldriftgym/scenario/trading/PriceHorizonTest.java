@@ -111,7 +111,8 @@ class PriceHorizonTest {
     long seed = 7;
     int unsafe = PriceHorizon.replay(steps(1_000_000), seed).orElseThrow();
     ScenarioProvider provider = ScenarioRegistry.load().require("multi_agent_trading");
-    Scenario scenario = provider.create(provider.spec().resolve(Map.of("max_steps", (long) unsafe)));
+    Scenario scenario =
+        provider.create(provider.spec().resolve(Map.of("max_steps", (long) unsafe)));
     IllegalArgumentException refused =
         assertThrows(IllegalArgumentException.class, () -> scenario.reset(seed));
     assertTrue(refused.getMessage().contains("use max_steps <= " + (unsafe - 1)));
