@@ -41,6 +41,9 @@ public record Panels(Map<String, Object> values) {
   public static Builder builder(Panels base) {
     Builder builder = new Builder(base.values.size() + 4);
     builder.size = ((PanelMap) base.values).copyInto(builder.names, builder.values, 0);
+    for (int i = 0; i < builder.size; i++) {
+      builder.seen |= 1L << builder.names[i].hashCode();
+    }
     return builder;
   }
 
@@ -62,6 +65,7 @@ public record Panels(Map<String, Object> values) {
     private String[] names;
     private Object[] values;
     private int size;
+    private long seen; // a bit per name hash modulo 64: a clear bit means a new name, no scan
 
     private Builder(int capacity) {
       names = new String[capacity];
@@ -81,12 +85,16 @@ public record Panels(Map<String, Object> values) {
     }
 
     private Builder putChecked(String name, Object checked) {
-      for (int i = 0; i < size; i++) {
-        if (names[i].equals(name)) {
-          values[i] = checked;
-          return this;
+      long bit = 1L << name.hashCode(); // the low six bits pick one of 64
+      if ((seen & bit) != 0) { // the name may be here already: look
+        for (int i = 0; i < size; i++) {
+          if (names[i].equals(name)) {
+            values[i] = checked;
+            return this;
+          }
         }
       }
+      seen |= bit;
       if (size == names.length) {
         names = Arrays.copyOf(names, size * 2 + 1);
         values = Arrays.copyOf(values, size * 2 + 1);
