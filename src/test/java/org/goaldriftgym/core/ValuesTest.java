@@ -76,6 +76,10 @@ class ValuesTest {
     assertEquals(2, merged.get("b"));
     assertEquals(Map.of("a", 3, "b", 2), base.values());
     assertThrows(IllegalArgumentException.class, () -> Panels.builder().put("list", List.of(1)));
+    // "Aa" and "BB" share a hash code: a repeated name is still found among colliding ones
+    Panels colliding = Panels.builder().put("Aa", 1).put("BB", 2).put("Aa", 3).put("BB", 4).build();
+    assertEquals(List.of("Aa", "BB"), List.copyOf(colliding.values().keySet()));
+    assertEquals(Map.of("Aa", 3, "BB", 4), colliding.values());
   }
 
   @Test
