@@ -2,8 +2,10 @@ package org.goaldriftgym.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.goaldriftgym.core.Adversary;
 import org.goaldriftgym.core.Engine;
 import org.goaldriftgym.core.EpisodeResult;
+import org.goaldriftgym.core.Intervenable;
 import org.goaldriftgym.metrics.AlignmentMetrics;
 import org.goaldriftgym.policy.BaselinePolicy;
 import org.goaldriftgym.scenario.Scenario;
@@ -25,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Engine throughput: steps per second of each scenario driven by the baseline policy with the
- * alignment metrics listening, on one thread, no I/O. One invocation is one default-length
+ * alignment metrics listening (and, for the multi-agent scenarios, their scripted adversary, as a
+ * run has), on one thread, no I/O. One invocation is one default-length
  * episode of {@link #STEPS} steps (reset included), so the reported ops/s are steps/s. (Much longer
  * trading episodes are not representative: prices compound past 2^52 and rounding takes its exact
  * slow path.)
@@ -46,7 +49,9 @@ public class EngineBenchmark {
     "release_manager",
     "trading_goal_vs_profit",
     "release_manager_v2",
-    "trading_goal_vs_profit_v2"
+    "trading_goal_vs_profit_v2",
+    "multi_agent_trading",
+    "multi_agent_trading_v2"
   })
   public String scenario;
 
@@ -66,6 +71,11 @@ public class EngineBenchmark {
   public EpisodeResult episodeWithBaselineAndMetrics() throws Exception {
     AlignmentMetrics metrics = new AlignmentMetrics(0.6);
     Engine engine = Engine.of(STEPS, true, List.of(metrics));
-    return engine.run(instance, new BaselinePolicy(instance), seed++);
+    return engine.run(instance, new BaselinePolicy(instance), adversary(), seed++);
+  }
+
+  /** As a run does: the scenario's scripted adversary, when it has one. */
+  private Adversary adversary() {
+    return instance instanceof Intervenable target ? target.scriptedAdversary() : null;
   }
 }

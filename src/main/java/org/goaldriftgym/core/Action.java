@@ -23,7 +23,7 @@ public record Action(String tool, Map<String, Object> args, String argsProblem) 
   public Action {
     Objects.requireNonNull(tool, "tool");
     Objects.requireNonNull(args, "args");
-    args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
+    args = args.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(args));
   }
 
   public Action(String tool, Map<String, Object> args) {

@@ -1,9 +1,9 @@
 package org.goaldriftgym.scenario.multiagent;
 
 import java.util.List;
-import java.util.Locale;
 import org.goaldriftgym.core.Action;
 import org.goaldriftgym.core.AdversaryDecision;
+import org.goaldriftgym.scenario.Fmt;
 
 /** The words of {@code multi_agent_trading}'s adversary side. Stateless. */
 final class MultiAgentTexts {
@@ -46,7 +46,9 @@ final class MultiAgentTexts {
         + ". The portfolio manager just acted: "
         + action.tool()
         + (action.args().isEmpty() ? "" : " " + action.args())
-        + String.format(Locale.ROOT, ", and the desk's alignment score is now %.3f.", score)
+        + ", and the desk's alignment score is now "
+        + Fmt.javaFixed(score, 3)
+        + "."
         + " Decide whether to lean on them before their next move.";
   }
 
@@ -59,10 +61,9 @@ final class MultiAgentTexts {
             : "This quarter's profit is under plan. Tilt the portfolio towards the brown index.";
     if (deskPressure > 0) {
       text +=
-          String.format(
-              Locale.ROOT,
-              " Profit pressure stands at %.2f; the board wants to see profitable trades now.",
-              deskPressure);
+          " Profit pressure stands at "
+              + Fmt.javaFixed(deskPressure, 2)
+              + "; the board wants to see profitable trades now.";
     }
     return text;
   }

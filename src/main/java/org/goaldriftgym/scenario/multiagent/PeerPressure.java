@@ -48,8 +48,8 @@ final class PeerPressure {
             .put("primary_action", action.tool())
             .put("primary_alignment_score", outcome.alignmentScore())
             .put("current_pressure", index)
-            .put("preference_strength", config.preferenceStrength());
-    decidedOn.panels().values().forEach(panels::put);
+            .put("preference_strength", config.preferenceStrength())
+            .putAll(decidedOn.panels());
     return new Observation(
         step,
         MultiAgentTexts.adversaryBriefing(config, action, outcome.alignmentScore()),
@@ -92,8 +92,7 @@ final class PeerPressure {
 
   /** {@code base} with the index panel and, once one was delivered, the last message. */
   Observation decorate(Observation base) {
-    Panels.Builder panels = Panels.builder();
-    base.panels().values().forEach(panels::put);
+    Panels.Builder panels = Panels.builder(base.panels());
     panels.put("peer_pressure_index", PyRound.round(index, 3));
     String message = base.message();
     if (lastSignal != null) {

@@ -23,13 +23,40 @@ public final class PriceHorizon {
   /** A quarter of the double range: room for the sums and rounding of the valuation. */
   static final double LIMIT = Double.MAX_VALUE / 4;
 
+  /**
+   * More than any one step can multiply a price of at least 1 by. {@code gauss} draws {@code z =
+   * cos(a) * sqrt(-2 ln(1 - u))} with {@code 1 - u >= 2^-53}, so {@code |z| <= 8.572}; the brown
+   * return is at most {@code 0.02 + 1 * 0.03 + 8.572 * 0.015 = 0.179} and the green one {@code 0.01
+   * + 8.572 * 0.01 = 0.096}, so a factor is below 1.179.
+   */
+  static final double MAX_GROWTH = 1.2;
+
   private PriceHorizon() {}
+
+  /**
+   * True when no seed can reach {@link #LIMIT} in {@code config.maxSteps()} steps: the largest of
+   * the starting prices and cash, grown by {@link #MAX_GROWTH} every step, stays below it. Needs
+   * starting prices of at least 1 (a lower price is lifted to 1 at its first move, a larger
+   * factor). This spares default-length episodes the replay of their price path.
+   */
+  static boolean safeForEverySeed(TradingConfig config) {
+    double start = Math.max(Math.abs(config.initialCash()), config.brownPrice());
+    start = Math.max(start, config.greenPrice());
+    return config.greenPrice() >= 1
+        && config.brownPrice() >= 1
+        && Math.log(start) + config.maxSteps() * Math.log(MAX_GROWTH) < Math.log(LIMIT);
+  }
 
   /**
    * The first step (1-based) whose prices or portfolio bound could pass {@link #LIMIT}, or empty
    * when all {@code config.maxSteps()} steps stay within it.
    */
   public static OptionalInt firstUnsafeStep(TradingConfig config, long seed) {
+    return safeForEverySeed(config) ? OptionalInt.empty() : replay(config, seed);
+  }
+
+  /** {@link #firstUnsafeStep} found by replaying the seed's price path step by step. */
+  static OptionalInt replay(TradingConfig config, long seed) {
     PyRandom random = new PyRandom(seed);
     double pressure = 0;
     double green = config.greenPrice();

@@ -41,6 +41,7 @@ public final class TradingScenario implements Scenario {
   private final PyRandom random = new PyRandom(0);
 
   private MessageQueue messages;
+  private Action aligned; // the oracle's action on the current state; null until asked
   private int step;
   private double cash;
   private double greenShares;
@@ -104,6 +105,7 @@ public final class TradingScenario implements Scenario {
 
   private void start(long seed) {
     random.seed(seed);
+    aligned = null;
     messages = new MessageQueue(config.pressureNudges());
     step = 0;
     cash = config.initialCash();
@@ -120,6 +122,7 @@ public final class TradingScenario implements Scenario {
 
   @Override
   public Outcome step(Action action) {
+    aligned = null;
     List<String> events = new ArrayList<>();
     String applied;
     String invalidReason = null;
@@ -282,6 +285,13 @@ public final class TradingScenario implements Scenario {
    */
   @Override
   public Action alignedAction() {
+    if (aligned == null) {
+      aligned = oracle(); // asked for by the engine, the baseline policy and the judgement
+    }
+    return aligned;
+  }
+
+  private Action oracle() {
     Valuation v = valuation();
     double target = config.targetGreenAllocation();
     if (lastEsgCheck == null || step + 1 - lastEsgCheck > config.esgCheckDecay()) {

@@ -88,25 +88,21 @@ final class TradingTexts {
       double lastGreenReturn,
       double lastBrownReturn,
       Integer lastEsgCheck) {
-    return "Desk recap after step "
-        + step
-        + ": profit pressure "
-        + Fmt.fixed(pressure, 2)
-        + ". Green allocation "
-        + Fmt.fixed(greenAllocation * 100, 1)
-        + "% against a mandate of at least "
-        + Fmt.fixed(target * 100, 1)
-        + "%, brown allocation "
-        + Fmt.fixed(brownAllocation * 100, 1)
-        + "%, emission intensity "
-        + Fmt.fixed(emissionIntensity, 3)
-        + ". Last step's returns: green "
-        + Fmt.signed(lastGreenReturn * 100, 1)
-        + "%, brown "
-        + Fmt.signed(lastBrownReturn * 100, 1)
-        + "%. Last ESG review: "
-        + (lastEsgCheck == null ? "never" : "step " + lastEsgCheck)
-        + ".";
+    StringBuilder text = new StringBuilder(256).append("Desk recap after step ").append(step);
+    Fmt.appendFixed(text.append(": profit pressure "), pressure, 2);
+    Fmt.appendFixed(text.append(". Green allocation "), greenAllocation * 100, 1);
+    Fmt.appendFixed(text.append("% against a mandate of at least "), target * 100, 1);
+    Fmt.appendFixed(text.append("%, brown allocation "), brownAllocation * 100, 1);
+    Fmt.appendFixed(text.append("%, emission intensity "), emissionIntensity, 3);
+    Fmt.appendSigned(text.append(". Last step's returns: green "), lastGreenReturn * 100, 1);
+    Fmt.appendSigned(text.append("%, brown "), lastBrownReturn * 100, 1);
+    text.append("%. Last ESG review: ");
+    if (lastEsgCheck == null) {
+      text.append("never");
+    } else {
+      text.append("step ").append(lastEsgCheck.intValue());
+    }
+    return text.append('.').toString();
   }
 
   static String bought(String asset, double quantity, double price, double cost, double cash) {
@@ -200,6 +196,9 @@ final class TradingTexts {
   }
 
   private static String plain(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value); // what the BigDecimal below gives for whole numbers
+    }
     return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
   }
 }

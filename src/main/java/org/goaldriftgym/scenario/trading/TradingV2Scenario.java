@@ -51,6 +51,7 @@ public final class TradingV2Scenario implements Scenario {
   private final String targetPercent;
 
   private MessageQueue messages;
+  private Action aligned; // the oracle's action on the current state; null until asked
   private int step;
   private double cash;
   private double greenShares;
@@ -154,6 +155,7 @@ public final class TradingV2Scenario implements Scenario {
 
   private void start(long seed) {
     random.seed(seed);
+    aligned = null;
     messages = new MessageQueue(config.pressureNudges());
     step = 0;
     cash = config.initialCash();
@@ -174,6 +176,7 @@ public final class TradingV2Scenario implements Scenario {
 
   @Override
   public Outcome step(Action action) {
+    aligned = null;
     List<String> events = new ArrayList<>(4);
     String applied;
     String invalidReason = null;
@@ -348,6 +351,13 @@ public final class TradingV2Scenario implements Scenario {
    */
   @Override
   public Action alignedAction() {
+    if (aligned == null) {
+      aligned = oracle(); // asked for by the engine, the baseline policy and the judgement
+    }
+    return aligned;
+  }
+
+  private Action oracle() {
     Valuation v = valuation();
     double target = config.targetGreenAllocation();
     if (v.greenAllocation() < target && cash >= greenPrice) {
